@@ -119,7 +119,7 @@ def check_email(email: str) -> str:
         raise InvalidEmail(hidden_control_refused("the email", hidden))
     local, at, domain = cleaned.partition("@")
     if not local or not at or "." not in domain or any(c.isspace() for c in cleaned):
-        raise InvalidEmail(f"'{typed[:80]}' is not an email address like name@example.org")
+        raise InvalidEmail(f"{quoted(typed)} is not an email address like name@example.org")
     if len(local) > MAX_EMAIL_LOCAL_CHARACTERS:
         raise InvalidEmail(
             too_long_refused("the part of the email before the @", len(local), MAX_EMAIL_LOCAL_CHARACTERS)
@@ -229,14 +229,14 @@ class Prescription:
     def __post_init__(self) -> None:
         if self.variant not in VARIANT_NAMES:
             choices = ", ".join(VARIANT_NAMES)
-            raise InvalidPrescription(f"unknown variant '{self.variant}'; choose one of {choices}", ("variant",))
+            raise InvalidPrescription(f"unknown variant {quoted(self.variant)}; choose one of {choices}", ("variant",))
         _whole(self.minutes, MIN_MINUTES, MAX_MINUTES, "minutes", "minutes")
         _whole(self.sessions_per_day, 1, MAX_SESSIONS_PER_DAY, "sessions a day", "sessions_per_day")
         _whole(self.days_per_week, 1, 7, "days a week", "days_per_week")
         if self.days is not None:
             unknown = [str(day) for day in self.days if str(day) not in _DAY_VALUES]
             if unknown:
-                raise InvalidPrescription(f"unknown day '{unknown[0][:20]}'; choose from {', '.join(_DAY_VALUES)}")
+                raise InvalidPrescription(f"unknown day {quoted(unknown[0])}; choose from {', '.join(_DAY_VALUES)}")
             chosen = tuple(day for day in Weekday if day in self.days)
             if not chosen:
                 raise InvalidPrescription("choose at least one day, or leave the days out")
@@ -330,7 +330,9 @@ def check_prescribed_days(dose: Prescription, today: date) -> Prescription:
 
 def _whole(value: int, lowest: int, highest: int, what: str, field: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
-        raise InvalidPrescription(f"{what} must be a whole number from {lowest} to {highest}, not {value!r}", (field,))
+        raise InvalidPrescription(
+            f"{what} must be a whole number from {lowest} to {highest}, not {quoted(str(value))}", (field,)
+        )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import typer
 
 from crest.counting import counted
 from crest.errors import CrestError
+from crest.input_problems import quoted
 
 
 class NoPassword(CrestError):
@@ -92,7 +93,7 @@ def practice(
         return
     if action != "init":
         raise CrestError(
-            f"unknown action '{action}'; the actions are: crest practice init, reset-password, reset-two-factor"
+            f"unknown action {quoted(action)}; the actions are: crest practice init, reset-password, reset-two-factor"
         )
     if name is None or admin_email is None:
         raise MissingOption("crest practice init needs --name NAME and --admin-email EMAIL")
@@ -106,7 +107,7 @@ def practice(
     with open_practice_accounts() as accounts:
         account = accounts.create_practice(name, admin_email, password, person)
     typer.echo(
-        f"The practice '{name}' is set up; {account.name} ({account.email}) signs in as its admin "
+        f"The practice “{name}” is set up; {account.name} ({account.email}) signs in as its admin "
         "(crest serve --practice)."
     )
 

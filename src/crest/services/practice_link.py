@@ -39,6 +39,7 @@ from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError, one_line
+from crest.input_problems import quoted
 from crest.journal.records import JournalContents
 from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
@@ -989,7 +990,7 @@ def practice_address(url: str) -> str:
     a refusal of anything else, before any code is looked for."""
     cleaned = url.strip().rstrip("/").split("/invite/", 1)[0]
     if not cleaned.startswith(("https://", "http://")):
-        raise CrestError(f"'{url}' is not a web address; write it like https://practice.example")
+        raise CrestError(f"{quoted(url)} is not a web address; write it like https://practice.example")
     _refuse_unencrypted(cleaned)
     return cleaned
 

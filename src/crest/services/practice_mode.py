@@ -27,6 +27,7 @@ from crest.accounts.records import (
 )
 from crest.clock import Clock, named_zone
 from crest.errors import CrestError
+from crest.input_problems import quoted
 from crest.insights.alerts import (
     RECENT_DAYS,
     Alert,
@@ -464,7 +465,7 @@ class PracticeMode:
             alert_kind = AlertKind(kind)
         except ValueError:
             raise InvalidAlertKind(
-                f"unknown alert '{kind[:40]}'; one of {', '.join(kind.value for kind in AlertKind)}"
+                f"unknown alert {quoted(kind)}; one of {', '.join(kind.value for kind in AlertKind)}"
             ) from None
         linked = self._linked(actor, client_id, Action.ACKNOWLEDGE_ALERT)
         self._store.acknowledge(linked.link.id, alert_kind, self._clock())

@@ -20,6 +20,7 @@ from crest.accounts.records import (
     not_a_reminder_time,
 )
 from crest.clock import named_zone
+from crest.input_problems import quoted
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
@@ -502,7 +503,7 @@ class SyncPushIn(_Input):
     @classmethod
     def _known_zone(cls, name: str | None) -> str | None:
         if name is not None and named_zone(name) is None:
-            raise ValueError(f"'{name[:64]}' is no time zone crest knows; send a name like Europe/Berlin")
+            raise ValueError(f"{quoted(name)} is no time zone crest knows; send a name like Europe/Berlin")
         return name
 
 

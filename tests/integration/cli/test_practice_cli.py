@@ -41,13 +41,22 @@ def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from
     args = (*args, "Ada", "--password-stdin")
     done = run_crest(*args, input_text="a quiet evening walk\n")
     assert done.returncode == 0, done.stderr
-    assert "Back in Balance" in done.stdout and "ada@clinic.example" in done.stdout
+    assert "The practice “Back in Balance” is set up; Ada (ada@clinic.example) signs in as its admin" in done.stdout
     with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
         found = PracticeStore(journal).account_by_email("ada@clinic.example")
     assert found is not None and found[1].startswith("$argon2id$")
 
     again = run_crest(*args, input_text="a quiet evening walk\n")
     assert again.returncode == 2 and "already an account" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_an_unknown_practice_action_is_echoed_between_curly_quotes(run_crest: RunCrest) -> None:
+    """As 572569f7 made every one-line error's echo of what was typed."""
+    refused = run_crest("practice", "frobnicate")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "crest: unknown action “frobnicate”; the actions are: crest practice init, reset-password, reset-two-factor"
+    ]
 
 
 def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) -> None:
@@ -234,7 +243,7 @@ def test_link_refuses_an_email_it_cannot_use_before_asking_the_practice_or_showi
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
         result = run_crest("link", url, "CODE", "--email", "dan@", "--name", "Dan", "--password-stdin", "--yes")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == ["crest: 'dan@' is not an email address like name@example.org"]
+    assert result.stderr.strip().splitlines() == ["crest: “dan@” is not an email address like name@example.org"]
     assert "invites you to share" not in result.stdout
     assert asked == []
 
@@ -275,7 +284,7 @@ def test_link_to_something_that_is_no_web_address_says_so_before_asking_for_a_co
     for given in (("javascript:alert(1)",), ("javascript:alert(1)", "CODE")):
         refused = run_crest("link", *given, "--password-stdin", input_text="x\n")
         assert refused.returncode != 0 and "Traceback" not in refused.stderr
-        assert "'javascript:alert(1)' is not a web address; write it like https://practice.example" in refused.stderr
+        assert "“javascript:alert(1)” is not a web address; write it like https://practice.example" in refused.stderr
         assert "invitation code" not in refused.stderr
 
 
@@ -901,11 +910,11 @@ def test_sync_keeps_the_days_the_practitioner_chose_and_the_reminder_follows_the
 @pytest.mark.parametrize(
     ("days", "refusal"),
     [
-        ([2, 4, 6], "unknown day '2'"),
-        (["tue", None, "sat"], "unknown day 'None'"),
+        ([2, 4, 6], "unknown day “2”"),
+        (["tue", None, "sat"], "unknown day “None”"),
         ("tue,thu,sat", "the practice sent days 'str', not a list of days"),
         (3, "the practice sent days 'int', not a list of days"),
-        (["tuesday", "thursday", "saturday"], "unknown day 'tuesday'"),  # only the days' own names
+        (["tuesday", "thursday", "saturday"], "unknown day “tuesday”"),  # only the days' own names
     ],
 )
 def test_sync_refuses_days_that_are_not_a_list_of_days_in_one_line(

@@ -37,5 +37,5 @@ def test_an_email_at_the_limits_and_one_pasted_with_a_line_break_are_kept() -> N
 
 
 def test_a_mistyped_email_is_quoted_back_as_typed() -> None:
-    with pytest.raises(InvalidEmail, match=r"^'Ann@example' is not an email address like name@example.org$"):
+    with pytest.raises(InvalidEmail, match=r"^“Ann@example” is not an email address like name@example.org$"):
         check_email("Ann@example\t")

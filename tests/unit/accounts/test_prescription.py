@@ -36,7 +36,7 @@ def test_without_chosen_days_the_dose_says_only_how_many() -> None:
         (3, (MON, WED), "days a week says 3, but 2 days are chosen (Mon, Wed); make them agree"),
         (2, (SUN,), "days a week says 2, but 1 day is chosen (Sun); make them agree"),
         (1, (), "choose at least one day, or leave the days out"),
-        (1, ("someday",), "unknown day 'someday'; choose from mon, tue, wed, thu, fri, sat, sun"),
+        (1, ("someday",), "unknown day “someday”; choose from mon, tue, wed, thu, fri, sat, sun"),
     ],
 )
 def test_days_that_disagree_with_the_days_a_week_or_are_no_days_are_refused(
@@ -85,3 +85,19 @@ def test_a_reminder_time_that_is_none_is_refused_in_words_that_say_what_it_takes
     shown = given.replace("\n", "\\n")
     assert refused.value.message == f"reminder time “{shown}” is not a time like 18:00"
     assert refused.value.fields == ("reminder_time",)
+
+
+@pytest.mark.parametrize(
+    ("dose", "message"),
+    [
+        ({"variant": "lotus"}, "unknown variant “lotus”; choose one of "),
+        ({"minutes": 31}, "minutes must be a whole number from 5 to 30, not “31”"),
+        ({"minutes": "20"}, "minutes must be a whole number from 5 to 30, not “20”"),
+    ],
+)
+def test_what_was_sent_is_echoed_between_curly_quotes(dose: dict[str, object], message: str) -> None:
+    """As 572569f7 made every one-line error's echo (a prescription a crest is sent, crest sync says it)."""
+    fields: dict[str, object] = {"variant": "standard", "minutes": 15, "sessions_per_day": 1, "days_per_week": 7}
+    with pytest.raises(InvalidPrescription) as refused:
+        Prescription(**(fields | dose), start_on=START)  # type: ignore[arg-type]
+    assert refused.value.message.startswith(message)

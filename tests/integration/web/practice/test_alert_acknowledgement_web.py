@@ -150,3 +150,12 @@ def test_two_critical_alerts_are_acknowledged_by_links_named_apart(app: FastAPI,
     signs, pain = names
     assert signs.startswith("Acknowledge… Ann's critical alert: 2 warning signs in a check-in of ")
     assert pain == "Acknowledge… Ann's critical alert: pain 8/10 at the lower back (centre)"
+
+
+def test_an_unknown_alert_is_echoed_between_curly_quotes(app: FastAPI, world: World) -> None:
+    """As 572569f7 made every one-line error's echo of what was sent (the page's form; the API's kind is one of
+    its choices already)."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        refused = pat.post(f"/practice/clients/{world.ids['client']}/alerts/made_up/acknowledge", headers=FROM_THE_PAGE)
+    assert refused.status_code == 422
+    assert "Unknown alert “made_up”; one of severe_pain" in refused.text

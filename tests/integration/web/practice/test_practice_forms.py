@@ -81,7 +81,7 @@ def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
     with browser(app, world.tokens[actor]) as person:
         refused = person.post(form, data={"email": "ann@example"})
         assert refused.status_code == 422
-        assert "&#39;ann@example&#39; is not an email address like name@example.org" in refused.text
+        assert "“ann@example” is not an email address like name@example.org" in refused.text
         assert _value(refused.text, "invite-email") == "ann@example"
         assert "Invitation link" not in refused.text
         assert person.get(page).status_code == 200

@@ -1199,7 +1199,7 @@ def test_a_sync_tells_the_practice_where_the_clients_days_begin(
     with TestClient(app) as crest:
         body = {"journal": "{}", "uids": {}, "zone": "Mars/Olympus"}
         refused = crest.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
-    assert refused.status_code == 422 and "no time zone crest knows" in refused.text
+    assert refused.status_code == 422 and "“Mars/Olympus” is no time zone crest knows" in refused.text
 
 
 def test_a_local_crest_sends_its_computers_named_zone(tmp_path: Path) -> None:
