@@ -20,11 +20,13 @@ from crest.accounts.records import (
     not_a_reminder_time,
 )
 from crest.clock import named_zone
+from crest.errors import CrestError
 from crest.input_problems import quoted
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
+from crest.journal.records import check_text
 from crest.protocol.model import VariantName
 from crest.services.accounts import OpenSignIn
 from crest.services.audit import Audited
@@ -181,6 +183,10 @@ class PrescriptionIn(_Input):
         # the record's words before the pattern's, which say only that crest cannot use it (sent without the
         # browser's time picker, or through the API)
         if isinstance(value, str) and not re.fullmatch(REMINDER_TIME_PATTERN, value):
+            try:  # a broken character (a lone surrogate) is said as for every field, never repeated
+                check_text(value, "this value")
+            except CrestError as broken:
+                raise ValueError(broken.message) from None
             raise ValueError(not_a_reminder_time(value))
         return value
 

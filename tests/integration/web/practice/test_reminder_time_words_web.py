@@ -34,3 +34,19 @@ def test_a_reminder_time_that_is_none_says_what_it_takes(app: FastAPI, world: Wo
     assert api.status_code == 422
     assert api.json()["errors"] == [{"field": "reminder_time", "label": "Reminder time", "message": said}]
     assert typed not in [one["reminder_time"] for one in prescriptions]
+
+
+def test_a_reminder_time_with_a_broken_character_is_refused_as_any_field_is_not_a_500(
+    app: FastAPI, world: World
+) -> None:
+    """A lone surrogate (JSON can escape one) cannot be repeated: the words every field says, not an error."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        api = pat.post(
+            f"/api/practice/clients/{world.ids['client']}/prescriptions",
+            content=b'{"minutes": 20, "reminder_time": "\\ud800"}',
+            headers={"Content-Type": "application/json"},
+        )
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["message"] == (
+        "this value has a character that is not valid text (not UTF-8); please type it again"
+    )
