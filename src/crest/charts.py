@@ -33,6 +33,9 @@ SERIES_COLOURS = 6  # the stylesheet's --chart-1 to --chart-6, as classes series
 MOST_TICKS = 6  # values up the side of a wide chart; a narrow one gets half, so its labels never crowd
 LABEL_CHARACTER_WIDTH = 8  # a generous width of one character of an axis label at the largest font used (14 px)
 LABEL_GAP = 12
+# Along the time axis, the room a mark needs on average to be told from its neighbours: past this, a chart of one
+# mark per session is one solid block (walk s52 M2: 400 stems in a row), and its caller draws fewer marks instead.
+MARK_SPACING = 6
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,11 @@ def _spaced(plot: _Plot, x_labels: Sequence[tuple[float, str]]) -> list[tuple[fl
             continue
         kept.append((x, label))
     return kept
+
+
+def marks_fit(count: int, width: int) -> bool:
+    """Whether `count` marks spread along the time axis of a chart `width` wide stand `MARK_SPACING` apart."""
+    return count * MARK_SPACING <= width - LEFT - RIGHT - 2 * INSET
 
 
 def _ticks(low: float, high: float, width: int) -> list[float]:

@@ -1,8 +1,10 @@
 """Presentation only: the words, table rows and chart series the pages show, from records and insights."""
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
 from itertools import groupby
 from typing import Any
 
@@ -18,12 +20,14 @@ from crest.charts import (
     bar_chart,
     line_chart,
     lollipop_chart,
+    marks_fit,
 )
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
 from crest.insights.practice import DEMO_WORDS, WeekTotal
 from crest.insights.progress import no_before_after
+from crest.insights.progress import points as one_decimal
 from crest.insights.reader import sentence
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, PainRating, PracticeSession
@@ -159,7 +163,7 @@ def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]
     shown = places[:MOST_PLACES]
     return [
         _pain_over_time(progress, shown, axis, colours),
-        _change_per_session(progress.changes, progress.demo_kept, shown, axis, colours),
+        _change_per_session(progress.changes, progress.demo_kept, shown, progress.weeks, axis, colours),
         _sessions_per_week(progress.weeks, axis),
     ]
 
@@ -335,9 +339,12 @@ def _change_per_session(
     changes: Sequence[SessionChange],
     demo_kept: bool,
     shown: Sequence[Place],
+    weeks: Sequence[WeekTotal],
     axis: _TimeAxis,
     colours: dict[Place, int],
 ) -> dict[str, Any]:
+    """A mark per session and place; where there are more than the narrow chart can show apart, a mark per week
+    and place, the mean of its sessions' changes, said so in the chart's words. The table keeps every session."""
     title = "Change in pain per session (after minus before)"
     if not changes:
         return {"title": title, "empty": f"{sentence(no_before_after(demo_kept))}."}
@@ -354,23 +361,66 @@ def _change_per_session(
             )
             rows.append([when, label, f"{rated.before} to {rated.after}", words])
     drawn = [place for place in shown if place in points] or sorted(points)[:MOST_PLACES]
-    series = [Series(place_label(place), points[place], colours[place]) for place in drawn]
+    # One decision for both widths, by the narrower, so that the words under the chart hold for either drawing.
+    weekly = not marks_fit(sum(len(points[place]) for place in drawn), NARROW_WIDTH)
+    series = [
+        Series(
+            place_label(place),
+            _weekly_changes(place, points[place], weeks, axis) if weekly else points[place],
+            colours[place],
+        )
+        for place in drawn
+    ]
+    description = (
+        "Mean change in pain from before to after a session, one mark per week and place (too many sessions to show "
+        "one by one); below zero is better"
+        if weekly
+        else "Change in pain from before to after each session, one mark per place; below zero is better"
+    )
     return {
         "title": title,
         **axis.both_widths(
             lambda labels, width: lollipop_chart(
-                series,
-                labels,
-                "Change in pain from before to after each session, one mark per place; below zero is better",
-                x_range=axis.x_range,
-                width=width,
-                keyboard=True,
+                series, labels, description, x_range=axis.x_range, width=width, keyboard=True
             )
         ),
         "legend": _legend(drawn, colours),
-        "note": None,
+        "note": "Too many sessions to show one by one: each mark is a week's mean change at a place, over that week's "
+        "sessions. The table has every session."
+        if weekly
+        else None,
         "table": {"head": ["Session", "Place", "Before to after", "Change"], "rows": rows},
     }
+
+
+def _weekly_changes(
+    place: Place, sessions: Sequence[Point], weeks: Sequence[WeekTotal], axis: _TimeAxis
+) -> list[Point]:
+    """A place's changes per session as one point per calendar week with any: their mean, under the week's centre
+    as its bar stands in the sessions chart."""
+    starts = [week.starts.timestamp() for week in weeks]
+    by_week: dict[int, list[int]] = {}
+    for session in sessions:
+        by_week.setdefault(bisect_right(starts, session.x) - 1, []).append(int(session.y))
+    marks = []
+    for index, changes in sorted(by_week.items()):
+        week = weeks[index]
+        mean = Fraction(sum(changes), len(changes))
+        title = (
+            f"{place_label(place)}, week of {_day_label(week.starts, axis.zone)}: mean change "
+            f"{_mean_change_words(mean)} over {counted(len(changes), 'session')}"
+        )
+        middle = (week.starts.timestamp() + (week.starts + timedelta(weeks=1)).timestamp()) / 2
+        marks.append(Point(middle, float(mean), title))
+    return marks
+
+
+def _mean_change_words(mean: Fraction) -> str:
+    if mean == 0:
+        return "0.0 (the same)"
+    if mean < 0:
+        return f"{MINUS}{one_decimal(-mean)} (less pain)"
+    return f"+{one_decimal(mean)} (more pain)"
 
 
 def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str, Any]:

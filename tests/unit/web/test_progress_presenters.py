@@ -301,3 +301,42 @@ def test_a_day_rated_several_times_is_bracketed_in_the_table_as_the_median_count
     assert "a day rated more than once has its ratings in brackets: it counts once, as their median" in pain["note"]
     # the mark's name is the row's words
     assert "<title>Lower back (centre): median 3.5, 20 Apr to 26 Apr; ratings (9, 9, 9), 3, 3, 4</title>" in pain["svg"]
+
+
+def test_more_sessions_than_the_chart_shows_apart_are_drawn_one_mark_per_week_and_the_table_keeps_each() -> None:
+    """Walk s52 M2: 200 rests at 2 places drew 400 stems side by side, one solid block."""
+    clock = FakeClock(datetime(2026, 12, 6, 22, 0, tzinfo=UTC))  # Sunday 6 December 2026, after the last rest
+    records = _Records()
+    first = datetime(2026, 10, 12, 7, 0, tzinfo=UTC)  # a Monday: 8 weeks to this one
+    for number in range(1, 113):  # twice a day: back 6 -> 4 each morning, 6 -> 5 each evening; hip 3 -> 3
+        started = first + timedelta(hours=12 * (number - 1))
+        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
+        back_after = 4 if number % 2 else 5
+        records.check_ins += [
+            CheckIn(at=started, timing=CheckInTiming.BEFORE, session_id=number, pain=_pain((BACK, 6), (LEFT_HIP, 3))),
+            CheckIn(
+                at=started + timedelta(minutes=11),
+                timing=CheckInTiming.AFTER,
+                session_id=number,
+                pain=_pain((BACK, back_after), (LEFT_HIP, 3)),
+            ),
+        ]
+    change = _charts(records, clock)[0][1]
+    for drawing in ("svg", "svg_narrow"):
+        titles = re.findall(r"<title>([^<]+)</title>", change[drawing])
+        assert len(titles) == 2 * 8  # a mark per week and place
+        assert (
+            titles[0]
+            == "Lower back (centre), week of 12 Oct: mean change \N{MINUS SIGN}1.5 (less pain) over 14 sessions"
+        )
+        assert titles[8] == "Hip (left), week of 12 Oct: mean change 0.0 (the same) over 14 sessions"
+        assert "one mark per week and place" in change[drawing]
+    assert "each mark is a week's mean change" in change["note"]
+    assert len(change["table"]["rows"]) == 2 * 112  # every session and place
+
+
+def test_a_few_sessions_keep_a_mark_each_and_no_weekly_words() -> None:
+    clock = FakeClock()
+    change = _charts(_two_sessions_today(clock), clock)[0][1]
+    assert change["note"] is None
+    assert "each session" in change["svg"]
