@@ -42,10 +42,16 @@ def run_crest(crest_env: dict[str, str]) -> RunCrest:
 
 
 @pytest.fixture
-def safety_answered(run_crest: RunCrest) -> None:
+def safety_answered(crest_env: dict[str, str]) -> None:
     """The safety questions answered "no" to each, as a person does once in `crest safety`: `--yes` never answers
-    them for a session."""
-    from crest.safety.screen import QUESTIONS
+    them for a session. Recorded in this process by the services `crest safety` records them with, on the journal
+    it would open (CREST_HOME is this test's): a crest started for it took a second or more of every test using
+    it. What `crest safety` itself asks and says is test_safety_cli's."""
+    from crest.cli.journal_access import open_services
 
-    answered = run_crest("safety", input_text="\n".join("n" for _ in QUESTIONS) + "\n")
-    assert answered.returncode == 0, answered.stderr
+    umask = os.umask(0o077)  # as crest's main() narrows it: the home and journal made here are their owner's only
+    try:
+        with open_services() as services:
+            services.safety.record({question.id: False for question in services.safety.questions()})
+    finally:
+        os.umask(umask)
