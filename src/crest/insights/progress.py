@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from fractions import Fraction
+from math import floor
 from typing import Any
 
 from crest.counting import counted
@@ -81,11 +82,19 @@ def progress_summary(
 
 
 def points(value: Fraction | float) -> str:
-    return f"{float(value):.1f}"
+    """One decimal, a half rounded away from zero: a median of 6.25 is 6.3, as a clinician rounding by hand or a
+    spreadsheet's ROUND has it (Python's formatting rounds a half to even: 6.25 read 6.2 beside 6.75 read 6.8)."""
+    return ("-" if value < 0 else "") + _tenths(value)
 
 
 def signed(value: Fraction | float) -> str:
-    return f"{float(value):+.1f}"
+    return ("-" if value < 0 else "+") + _tenths(value)
+
+
+def _tenths(value: Fraction | float) -> str:
+    """The size of `value` to one decimal, a half rounded up: '6.3' for 6.25 and for -6.25."""
+    tenths = floor(abs(Fraction(value)) * 10 + Fraction(1, 2))
+    return f"{tenths // 10}.{tenths % 10}"
 
 
 _PAIN_MEANING = {
@@ -168,9 +177,11 @@ def days_span(first: date, last: date) -> str:
 
 def window_basis(window: Window, until: date | None = None) -> str:
     """What a week's median rests on, '3 ratings on 1 day, 28 Nov to 4 Dec 2026', in the same words on Progress, in
-    crest progress and in the report's table. `until`: a report period's last day, which a week it cuts short ends on
-    (no day after it counted)."""
-    last = window.last_day if until is None else min(window.last_day, until)
+    crest progress and in the report's table. `until`: a report period's last day; a week it cuts short ends on its
+    last rating up to that day (no day after it counted)."""
+    last = window.last_day
+    if until is not None and until < last:  # cut short, it ends on its last rating: '1 day, 6 to 7 Dec' read as two
+        last = max((day for day, _ in window.rated if day <= until), default=until)
     return (
         f"{counted(len(window.scores), 'rating')} on {counted(window.days, 'day')}, {days_span(window.first_day, last)}"
     )

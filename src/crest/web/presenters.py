@@ -270,7 +270,7 @@ def _pain_over_time(
     ]
     hidden = len(progress.pain) - len(shown)
     rows = [
-        [_week_label(week), place_label(one.place), f"{float(week.median or 0):.1f}", _scores(week)]
+        [_week_label(week), place_label(one.place), one_decimal(week.median or 0), _scores(week)]
         for one in progress.pain
         for week in progress.weekly_pain[one.place]
     ]
@@ -312,7 +312,8 @@ def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
     span = (max(start, axis.starts).timestamp(), min(start + timedelta(days=days), axis.ends).timestamp())
     median = float(week.median or 0)
     # In the table's words, row for row: its week, its median and the ratings it rests on (a keyboard's name too)
-    title = f"{place_label(place)}: median {median:.1f}, {_week_label(week)}; ratings {_scores(week)}"
+    words = one_decimal(week.median or 0)
+    title = f"{place_label(place)}: median {words}, {_week_label(week)}; ratings {_scores(week)}"
     return Point(moment.timestamp(), median, title, span)
 
 

@@ -370,3 +370,24 @@ def test_a_sections_closing_note_never_starts_a_page_away_from_its_section(days:
     [page] = [" ".join(page.split()) for page in pages if "0 is unable, 10 is able as before the problem" in page]
     assert not page.startswith("0 is unable")
     assert "the average" in page.split("0 is unable")[0]  # what it explains ends on the same page
+
+
+def test_a_week_of_ratings_on_one_day_cut_short_by_the_period_is_named_by_that_one_day() -> None:
+    """Walk s52 L7: a rest on 6 December, the report made the 7th, said '2 ratings on 1 day, 6 to 7 Dec 2026'."""
+    sunday = MONDAY + timedelta(days=6)
+    check_ins = [_rated(sunday, 9, (Region.LOWER_BACK, 5)), _rated(sunday, 10, (Region.LOWER_BACK, 4))]
+    _, html = _report_of(check_ins, sunday, sunday + timedelta(days=1))
+    words = _words(html)
+    assert "4.5 (2 ratings on 1 day, 6 Dec 2026)" in words
+    assert "1 day, 6 to 7 Dec" not in words
+
+
+def test_a_half_tenth_is_rounded_away_from_zero_the_same_way_for_every_value() -> None:
+    """Walk s52 L7: a median of 6.25 read 6.2 (a half rounded to even) while 6.75 read 6.8."""
+    assert [_number(Fraction(n, 4)) for n in (25, 27, 1, 3, 40)] == ["6.3", "6.8", "0.3", "0.8", "10.0"]
+    check_ins = [_rated(MONDAY + timedelta(days=day), 9, (Region.LOWER_BACK, 6)) for day in range(3)]
+    check_ins += [_rated(MONDAY + timedelta(days=day), 9, (Region.LOWER_BACK, 7)) for day in (2, 3)]
+    # days 6, 6, 6.5 (Wednesday rated 6 and 7), 7: a median of 6.25
+    _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=3))
+    assert "6.3 (5 ratings on 4 days" in _words(html)
+    assert "median 6.3" in html
