@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from support.new_journals import copy_journal
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -31,29 +33,30 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _serve(tmp_path_factory)
+def server_url(tmp_path_factory: pytest.TempPathFactory, created_journal: Path) -> Iterator[str]:
+    yield from _serve(tmp_path_factory, created_journal)
 
 
 @pytest.fixture(scope="module")
-def quick_sweep_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def quick_sweep_url(tmp_path_factory: pytest.TempPathFactory, created_journal: Path) -> Iterator[str]:
     """A server that takes a session page silent for 3 s to be closed (instead of minutes)."""
     from crest.web.context import SessionWatch
 
-    yield from _serve(tmp_path_factory, SessionWatch(sweep_every_s=0.5, page_silent_after_s=3))
+    yield from _serve(tmp_path_factory, created_journal, SessionWatch(sweep_every_s=0.5, page_silent_after_s=3))
 
 
 @pytest.fixture
-def fresh_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fresh_server_url(tmp_path_factory: pytest.TempPathFactory, created_journal: Path) -> Iterator[str]:
     """A server over a journal of this test's own, for tests whose answers must not meet another's."""
-    yield from _serve(tmp_path_factory)
+    yield from _serve(tmp_path_factory, created_journal)
 
 
-def _serve(tmp_path_factory: pytest.TempPathFactory, watch: Any = None) -> Iterator[str]:
+def _serve(tmp_path_factory: pytest.TempPathFactory, created_journal: Path, watch: Any = None) -> Iterator[str]:
+    """A server over a new journal of its own: a copy of the empty one crest created for this test session."""
     from crest.web.app import create_app
 
     home = tmp_path_factory.mktemp("crest-home")
-    yield from serve(create_app(f"sqlite:///{home / 'crest.db'}", watch=watch))
+    yield from serve(create_app(copy_journal(created_journal, home / "crest.db"), watch=watch))
 
 
 @pytest.fixture(scope="module")
