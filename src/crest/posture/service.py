@@ -37,7 +37,7 @@ from crest.posture.result import (
 )
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
-from crest.posture.video import POSITION, VideoReview, VideoReviewBuilder, clock_text
+from crest.posture.video import POSITION, MarginHold, VideoReview, VideoReviewBuilder, clock_text
 from crest.posture.views import held_view
 from crest.posture.vocabulary import View
 
@@ -352,6 +352,7 @@ class CheckService:
             another_picture = jumped(previous_picture, picture)
             if another_picture:
                 view = None  # the camera's place may be another
+                builder.another_picture()
             if pose is not None:
                 sure = self._sure_verdicts(pose)
                 changed = any(latest_sure.get(criterion, verdict) != verdict for criterion, verdict in sure.items())
@@ -605,6 +606,7 @@ class LiveCheck:
         self._smoother = PoseSmoother()
         self._hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s)
         self._view: View | None = None  # the last frame's, held (views.held_view)
+        self._margins = MarginHold()  # each verdict held across its threshold until a change is sure
         # The latest `adjust` verdict per criterion: its advice stays shown while the stable verdict is
         # `adjust`, even on a frame that flickered to `ok`.
         self._latest_adjust: dict[str, CriterionResult] = {}
@@ -627,13 +629,16 @@ class LiveCheck:
             # for a second or two, and the camera's place may be another.
             self._smoother.reset()
             self._view = None
+            self._margins.reset()
         breath_state = None
         if self._breath is not None:
             from crest.breath.motion import to_gray
 
             self._breath.add_frame(time_s, to_gray(image_rgb), pose)
             breath_state = self._breath.state
-        result = None if pose is None else self._service.evaluate(self._smoother(pose, time_s), self._view)
+        result = (
+            None if pose is None else self._margins(self._service.evaluate(self._smoother(pose, time_s), self._view))
+        )
         if result is None:
             values = {NOBODY_STATUS: "yes"}
         else:

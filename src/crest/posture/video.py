@@ -15,7 +15,7 @@ from typing import Any
 
 from crest.counting import counted
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
-from crest.posture.rules import HEADLINE_ORDER, IN_POSITION_SUMMARY, summarize
+from crest.posture.rules import HEADLINE_ORDER, IN_POSITION_SUMMARY, recognition, summarize
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
 from crest.posture.vocabulary import Criterion, criterion_label, status_label
 
@@ -244,6 +244,52 @@ def share_words(share_in: float, share_nearly: float, share_cant_tell: float = 0
     return f"{text} and nearly in it {percent_nearly}%" if percent_nearly else text
 
 
+# The verdicts a margin holds: each is the other side of one threshold.
+_JUDGED = frozenset({Status.OK, Status.ADJUST})
+
+
+class MarginHold:
+    """Each criterion's verdict over time (a video's looks, the live camera's frames) goes from ok to adjust, or
+    back, only when the new one is sure (CriterionResult.sure): its measure past the threshold by half the rule's
+    margin (every rule's confidence is 0.5 at its threshold and 1 one margin beyond it); a change seen only faintly
+    (low visibility also makes it unsure) is held as well. Less is the tracker's jitter, not a move: on 60 s of one
+    photo (d016, 1920x1080 H.264) the heels read 52-54 cm from the hip joint on a 52 cm limit, a confidence of
+    0.47-0.65 from look to look (up to 0.045 thigh lengths, 2 cm, past the limit), and the review said "hips lifted
+    at 00:28" and, on the walk's copy, "heels moved out of range at 00:12" though nothing moved; half the heels'
+    margin is 0.075 thigh lengths (3 cm). The first reading stands until a sure change, as a photo of that moment
+    says it: the tracker's first frames are not a verdict of their own ("no 00:00-00:02").
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[str, CriterionResult] = {}
+
+    def reset(self) -> None:
+        """Another picture (a cut, the camera moved): its first readings stand afresh."""
+        self._held.clear()
+
+    def __call__(self, result: CheckResult) -> CheckResult:
+        """The frame's result with each unsure change across a threshold replaced by the verdict held, and the
+        position judged again from those verdicts (rules.recognition)."""
+        criteria = []
+        for criterion in result.criteria:
+            held = self._held.get(criterion.name)
+            if held is not None and {held.status, criterion.status} == _JUDGED and not criterion.sure:
+                criterion = held
+            self._held[criterion.name] = criterion
+            criteria.append(criterion)
+        if criteria == list(result.criteria):
+            return result
+        recognized, confidence = recognition({Criterion(c.name): c for c in criteria}, result.view)
+        held_criteria = tuple(criteria)
+        return replace(
+            result,
+            pose_recognized=recognized,
+            criteria=held_criteria,
+            summary=summarize(recognized, held_criteria),
+            confidence=confidence,
+        )
+
+
 @dataclass
 class _Track:
     """The stable segments of one criterion so far."""
@@ -258,6 +304,7 @@ class VideoReviewBuilder:
 
     def __init__(self, hold_s: float = VERDICT_HOLD_S) -> None:
         self._hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s)
+        self._margins = MarginHold()
         self._tracks: dict[str, _Track] = {name: _Track() for name in (POSITION, *CRITERION_NAMES)}
         self._events: list[DriftEvent] = []
         self._latest: dict[tuple[str, str], CriterionResult] = {}
@@ -271,12 +318,19 @@ class VideoReviewBuilder:
         self._last_time_s = 0.0
 
     def add(self, time_s: float, result: CheckResult | None) -> None:
+        """One look's result (None: nobody seen), its verdicts held across their thresholds (MarginHold)."""
+        if result is not None:
+            result = self._margins(result)
         self._frames_checked += 1
         self._last_time_s = time_s
         values = self._values_of(result)
         self._last_values = values
         for name, stable in self._hysteresis.update(values, time_s).items():
             self._close_and_open(name, stable)
+
+    def another_picture(self) -> None:
+        """The picture jumped (a cut, the camera moved): the next look's verdicts stand as they are."""
+        self._margins.reset()
 
     @property
     def settled(self) -> bool:

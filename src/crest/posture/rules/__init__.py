@@ -92,11 +92,11 @@ def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> 
             if result.status == Status.NOT_VISIBLE and not is_unsure(result) and result.advice != ON_BACK_FIRST:
                 results[name] = unseen(name, CAMERA_WHOLE)
     criteria = tuple(results[name] for name in Criterion)
-    recognized, confidence = _recognized(results, chosen_view)
+    recognized, confidence = recognition(results, chosen_view)
     return CheckResult(recognized, chosen_view, criteria, summarize(recognized, criteria), pose, confidence)
 
 
-def _recognized(results: Mapping[Criterion, CriterionResult], view: View) -> tuple[bool, float]:
+def recognition(results: Mapping[Criterion, CriterionResult], view: View) -> tuple[bool, float]:
     """Whether the position is there, judged on what the picture shows, and how sure that is.
 
     What a person lying on the floor wants to hear: "you are in the position" only when what the picture shows
