@@ -46,11 +46,15 @@ def progress(
         # "Is it helping?" is no answer while a warning sign says to get care first: the sign comes first (on
         # stderr beside the JSON, which stays JSON), as `crest report` puts it.
         standing = show_standing_concern(console(stderr=as_json, highlight=False), services)
+        nothing_yet = since is None and _nothing_recorded(summary, services.reports.today().last_session is None)
     if as_json:
         advice = standing.explanation() if standing.concern_stands else None
         typer.echo(json.dumps(person_fields(summary, advice), indent=2, ensure_ascii=False))
         return
-    print_summary(console(), summary)
+    if nothing_yet:  # thresholds and rules with nothing to judge read as if something had been judged (walk s52 L6)
+        console(highlight=False).print(NOTHING_YET)
+    else:
+        print_summary(console(), summary)
     worse = worse_again(summary)
     if worse is not None:
         console(highlight=False).print(Text(worse, style="bold"))
@@ -58,6 +62,28 @@ def progress(
         # The summary is longer than a terminal: it scrolls the warning away, so its advice is said again last.
         first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
         console(highlight=False).print(Text(f"{first_sentence} (the warning signs are above).", style="bold"))
+
+
+NOTHING_YET = (
+    "Nothing recorded yet: no rest, pain rating or daily activity to compare. Rest with `crest session`, rate your "
+    "pain with `crest log` (or in the check-ins around a rest) and your daily activities with `crest psfs`; after a "
+    "week of ratings, this says how they changed."
+)
+
+
+def _nothing_recorded(summary: ProgressSummary, no_session: bool) -> bool:
+    """No session ever, no pain rating, no daily-activity round, no check-in in the last 30 days, and no weekly goal
+    of the person's own choosing or prescription to hold sessions against (crest's default goal is no choice)."""
+    from crest.insights.practice import TargetSource
+
+    return (
+        no_session
+        and (summary.adherence.target is None or summary.adherence.target.source is TargetSource.DEFAULT_GOAL)
+        and not summary.trends
+        and summary.psfs.latest is None
+        and summary.adherence.days_with_data_30 == 0
+        and not summary.demo_kept
+    )
 
 
 def print_summary(console: Console, summary: ProgressSummary) -> None:

@@ -210,3 +210,13 @@ def test_a_worse_place_is_said_again_last_where_a_short_terminal_still_shows_it(
     last = " ".join(line.strip() for line in lines[-3:])  # the console wraps at 80 columns
     assert last.endswith("Lower back (centre): a rise of 2 points or more; worth mentioning to your clinician (above).")
     assert "hip" not in last.lower()  # a place with no clear change is not said again
+
+
+def test_progress_on_an_empty_journal_says_there_is_nothing_yet_and_how_to_start(run_crest: RunCrest) -> None:
+    """Walk s52 L6: it printed the thresholds and the rules, with nothing to judge."""
+    words = run_crest("progress")
+    assert words.returncode == 0, words.stderr
+    said = " ".join(words.stdout.split())
+    assert said.startswith("Nothing recorded yet: no rest, pain rating or daily activity to compare.")
+    assert "`crest session`" in said and "`crest log`" in said and "`crest psfs`" in said
+    assert "Farrar" not in said and "counts once" not in said

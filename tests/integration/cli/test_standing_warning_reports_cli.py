@@ -17,7 +17,7 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 URGENT_ANSWERS = "".join("y\n" if question.id == "bladder_bowel_saddle" else "n\n" for question in QUESTIONS) + "y\n"
 URGENT_ADVICE = "Please seek urgent medical care now"
 FIRST_LINE = {
-    ("progress",): "Pain per place",
+    ("progress",): "Nothing recorded yet",
     ("history",): "Nothing in the journal yet",
     ("psfs", "--history"): "No activities rated yet",
     ("ask", "why do I keep yawning?"): "Why do I yawn",
