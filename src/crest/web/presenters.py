@@ -328,12 +328,13 @@ def _scores(week: Window) -> str:
     return ", ".join(f"({', '.join(map(str, day))})" if len(day) > 1 else str(day[0]) for day in by_day)
 
 
-def _change_words(change: int) -> str:
+def _change_words(change: Fraction | int, size: Callable[[Fraction | int], str] = str) -> str:
+    """'-2 (less pain)', with a minus sign; `size` writes the number without its sign (a mean's: one decimal)."""
     if change == 0:
-        return "0 (the same)"
+        return f"{size(0)} (the same)"
     if change < 0:
-        return f"{MINUS}{-change} (less pain)"
-    return f"+{change} (more pain)"
+        return f"{MINUS}{size(-change)} (less pain)"
+    return f"+{size(change)} (more pain)"
 
 
 def _change_per_session(
@@ -409,19 +410,11 @@ def _weekly_changes(
         mean = Fraction(sum(changes), len(changes))
         title = (
             f"{place_label(place)}, week of {_day_label(week.starts, axis.zone)}: mean change "
-            f"{_mean_change_words(mean)} over {counted(len(changes), 'session')}"
+            f"{_change_words(mean, one_decimal)} over {counted(len(changes), 'session')}"
         )
         middle = (week.starts.timestamp() + (week.starts + timedelta(weeks=1)).timestamp()) / 2
         marks.append(Point(middle, float(mean), title))
     return marks
-
-
-def _mean_change_words(mean: Fraction) -> str:
-    if mean == 0:
-        return "0.0 (the same)"
-    if mean < 0:
-        return f"{MINUS}{one_decimal(-mean)} (less pain)"
-    return f"+{one_decimal(mean)} (more pain)"
 
 
 def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str, Any]:

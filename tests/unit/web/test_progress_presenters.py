@@ -54,20 +54,24 @@ def _charts(records: _Records, clock: FakeClock) -> tuple[list[dict[str, Any]], 
     return progress_charts(progress, UTC), progress_period(progress, UTC)
 
 
+def _rest(records: _Records, number: int, started: datetime, back_after: int, hip_after: int) -> None:
+    """A session with the lower back rated 6 and the left hip 3 before it, and as given after it."""
+    records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
+    records.check_ins += [
+        CheckIn(at=started, timing=CheckInTiming.BEFORE, session_id=number, pain=_pain((BACK, 6), (LEFT_HIP, 3))),
+        CheckIn(
+            at=started + timedelta(minutes=11),
+            timing=CheckInTiming.AFTER,
+            session_id=number,
+            pain=_pain((BACK, back_after), (LEFT_HIP, hip_after)),
+        ),
+    ]
+
+
 def _two_sessions_today(clock: FakeClock) -> _Records:
     records = _Records()
     for number, (back_after, hip_after) in enumerate(((4, 3), (6, 3)), start=1):
-        started = clock.now - timedelta(hours=8 - 4 * number)
-        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
-        records.check_ins += [
-            CheckIn(at=started, timing=CheckInTiming.BEFORE, session_id=number, pain=_pain((BACK, 6), (LEFT_HIP, 3))),
-            CheckIn(
-                at=started + timedelta(minutes=11),
-                timing=CheckInTiming.AFTER,
-                session_id=number,
-                pain=_pain((BACK, back_after), (LEFT_HIP, hip_after)),
-            ),
-        ]
+        _rest(records, number, clock.now - timedelta(hours=8 - 4 * number), back_after, hip_after)
     return records
 
 
@@ -309,18 +313,7 @@ def test_more_sessions_than_the_chart_shows_apart_are_drawn_one_mark_per_week_an
     records = _Records()
     first = datetime(2026, 10, 12, 7, 0, tzinfo=UTC)  # a Monday: 8 weeks to this one
     for number in range(1, 113):  # twice a day: back 6 -> 4 each morning, 6 -> 5 each evening; hip 3 -> 3
-        started = first + timedelta(hours=12 * (number - 1))
-        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
-        back_after = 4 if number % 2 else 5
-        records.check_ins += [
-            CheckIn(at=started, timing=CheckInTiming.BEFORE, session_id=number, pain=_pain((BACK, 6), (LEFT_HIP, 3))),
-            CheckIn(
-                at=started + timedelta(minutes=11),
-                timing=CheckInTiming.AFTER,
-                session_id=number,
-                pain=_pain((BACK, back_after), (LEFT_HIP, 3)),
-            ),
-        ]
+        _rest(records, number, first + timedelta(hours=12 * (number - 1)), 4 if number % 2 else 5, 3)
     change = _charts(records, clock)[0][1]
     for drawing in ("svg", "svg_narrow"):
         titles = re.findall(r"<title>([^<]+)</title>", change[drawing])
