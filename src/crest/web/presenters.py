@@ -330,7 +330,8 @@ def _scores(week: Window) -> str:
 
 def _change_words(change: Fraction | int, size: Callable[[Fraction | int], str] = str) -> str:
     """'-2 (less pain)', with a minus sign; `size` writes the number without its sign (a mean's: one decimal)."""
-    if change == 0:
+    # A week's mean of -1/30 shows as 0.0: "the same", never "-0.0 (less pain)"
+    if size(-change if change < 0 else change) == size(0):
         return f"{size(0)} (the same)"
     if change < 0:
         return f"{MINUS}{size(-change)} (less pain)"

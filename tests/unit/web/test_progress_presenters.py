@@ -4,19 +4,28 @@ stays, and the numbers as a table."""
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 from html import unescape
 from itertools import permutations
 from typing import Any
 
 from crest.charts import BOTTOM, HEIGHT, INSET, LEFT, NARROW_WIDTH, RIGHT, SERIES_COLOURS, WIDTH
 from crest.insights.pain import Place, pain_trends
+from crest.insights.progress import points, signed
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.place_colours import place_colours
 from crest.services.preferences import PreferencesStore
 from crest.services.reports import Reports
-from crest.web.presenters import NARROW_LABELS, WIDE_LABELS, progress_charts, progress_period
+from crest.web.presenters import (
+    NARROW_LABELS,
+    WIDE_LABELS,
+    _change_words,
+    one_decimal,
+    progress_charts,
+    progress_period,
+)
 from support.clock import FakeClock
 
 BACK = Place(Region.LOWER_BACK, Side.CENTRE)
@@ -333,3 +342,15 @@ def test_a_few_sessions_keep_a_mark_each_and_no_weekly_words() -> None:
     change = _charts(_two_sessions_today(clock), clock)[0][1]
     assert change["note"] is None
     assert "each session" in change["svg"]
+
+
+def test_a_value_that_rounds_to_nothing_has_no_minus_sign() -> None:
+    """A week's mean change of -1/30 read "-0.0 (less pain)": a value shown as 0.0 is no change, whatever its sign."""
+    assert [points(Fraction(-1, 30)), signed(Fraction(-1, 30)), signed(0), signed(Fraction(-1, 20))] == [
+        "0.0",
+        "+0.0",
+        "+0.0",
+        "-0.1",
+    ]
+    assert _change_words(Fraction(-1, 30), one_decimal) == "0.0 (the same)"
+    assert _change_words(Fraction(-1, 20), one_decimal).endswith("0.1 (less pain)")
