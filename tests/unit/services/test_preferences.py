@@ -26,4 +26,4 @@ def test_a_long_unknown_time_zone_is_repeated_only_by_its_start() -> None:
         Preferences(reminder_zone="W" * 5000)
     message = str(refused.value.errors()[0]["msg"])
     assert len(message) < 120  # it repeated all 5,000 characters
-    assert message.endswith("W…'; write it like Europe/Berlin")
+    assert message.endswith("W…”; write it like Europe/Berlin")
