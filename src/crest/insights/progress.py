@@ -84,12 +84,14 @@ def progress_summary(
 def points(value: Fraction | float) -> str:
     """One decimal, a half rounded away from zero: a median of 6.25 is 6.3, as a clinician rounding by hand or a
     spreadsheet's ROUND has it (Python's formatting rounds a half to even: 6.25 read 6.2 beside 6.75 read 6.8)."""
-    return ("-" if value < 0 and _tenths(value) != "0.0" else "") + _tenths(value)
+    size = _tenths(value)
+    return f"-{size}" if value < 0 and size != "0.0" else size  # a value that rounds to nothing has no sign
 
 
 def signed(value: Fraction | float) -> str:
     """'+0.4', '-1.3'; a value that rounds to nothing reads as nothing did, '+0.0', never '-0.0'."""
-    return ("-" if value < 0 and _tenths(value) != "0.0" else "+") + _tenths(value)
+    shown = points(value)
+    return shown if shown.startswith("-") else f"+{shown}"
 
 
 def _tenths(value: Fraction | float) -> str:

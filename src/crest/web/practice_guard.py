@@ -80,7 +80,7 @@ class PracticeGuard:
                 address=address_of(connection),
                 detail=f"{scope.get('method')} {logged_path(path)}: {why}",
             )
-            if not scope.get("path", "").startswith("/api/"):  # a page: with the navigation of whoever is signed in
+            if not path.startswith("/api/"):  # a page: with the navigation of whoever is signed in
                 await run_in_threadpool(self._navigation_of_the_signed_in, connection)
             await refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)(scope, receive, send)
             return
