@@ -36,3 +36,23 @@ def test_a_camera_the_browser_was_not_allowed_to_use_says_how_to_allow_it(
         "then try again. You can still start the rest without it."
     ).wait_for()
     chromium.close()
+
+
+def test_on_a_phone_without_a_camera_the_message_is_in_sight_and_said_once(
+    browser: Any, server_url: str, answer_safety: Callable[[Any, str], None]
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/session?minutes=5")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Check my position with the camera").click()
+
+    message = page.get_by_text("No camera was found on this device. You can still start the rest without it.")
+    message.wait_for()
+    box = message.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844  # not below the fold
+    # No line about frames that are never taken between the button and the message.
+    assert page.get_by_text("Frames are checked on this computer and never stored.").is_hidden()
+    context.close()

@@ -146,10 +146,12 @@
 
   // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
   let camera = null;
-  // Without a camera the panel keeps only the message: no empty picture, no camera to stop.
+  // Without a camera the panel keeps only the message: no empty picture, no camera to stop, and no line about
+  // frames that are never taken (on a phone it pushed the message below the fold).
   function showCameraControls(shown) {
     $("camera-view").hidden = !shown;
     $("camera-stop").hidden = !shown;
+    $("camera-privacy").hidden = !shown;
   }
   async function startCamera() {
     $("camera-panel").hidden = false;
@@ -246,6 +248,8 @@
       closeCameraStream(); // a stream opened before the failure is not left running
       showCameraControls(false);
       $("camera-summary").textContent = `${cameraProblem(error)}. You can still start the rest without it.`;
+      // The button pressed is at the foot of a phone's screen: the answer is brought into sight under it.
+      $("camera-summary").scrollIntoView({ block: "nearest" });
     }
   }
   // The position check stops as the rest starts; the camera itself stays on when the breath is to be read.
