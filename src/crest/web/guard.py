@@ -244,7 +244,7 @@ class RequestGuard:
         if scope["type"] in ("http", "websocket"):
             refused = refusal(scope, self.served_as)
             if refused is not None:
-                await _refuse(scope, receive, send, *refused)
+                await refuse(scope, receive, send, *refused)
                 return
         if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
             traded = key_traded(HTTPConnection(scope), self.served_as)
@@ -254,7 +254,8 @@ class RequestGuard:
         await self.app(scope, receive, send)
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+async def refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+    """The refusal of an HTTP request or a WebSocket, before any route (practice mode's guard answers with it too)."""
     if scope["type"] == "websocket":
         # Closing before accepting answers the handshake with 403; the close code is for clients that get that far.
         await send({"type": "websocket.close", "code": 1008, "reason": message})

@@ -10,6 +10,9 @@ of both apps but the static files, is crest.web.headers'):
   Referer) without the sign-in cookie is refused here first, to be logged: a sign-in from another site (login CSRF)
   leaves its entry as other refused sign-ins do (ASVS 5.0 16.3.1, 16.3.3). Nothing of the body is read, so no
   password or code reaches the log.
+- So is a WebSocket (the live camera check) that crest.web.guard refuses for where it comes from, which it judges
+  as a change: another site's page opening it with the client's cookie (cross-site WebSocket hijacking) is logged
+  `denied` like any change from elsewhere, the address's query and the cookie left out.
 """
 
 from __future__ import annotations
@@ -20,8 +23,7 @@ from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.services.audit import Audited
-from crest.web.errors import refused_before_routes
-from crest.web.guard import NOT_FROM_OWN_PAGES, from_elsewhere
+from crest.web.guard import NOT_FROM_OWN_PAGES, from_elsewhere, refuse
 from crest.web.practice_door import (
     CODE_STEP_COOKIE_NAME,
     COOKIE_NAME,
@@ -63,7 +65,7 @@ class PracticeGuard:
         self.door = door
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         connection = HTTPConnection(scope)
@@ -72,17 +74,18 @@ class PracticeGuard:
             from starlette.concurrency import run_in_threadpool
 
             path = scope.get("path", "")
+            http = scope["type"] == "http"
             await run_in_threadpool(
                 self.door.audit.record,
                 None,
-                Audited.SIGN_IN if SIGN_IN_DOORS.match(path) else Audited.DENIED,
+                Audited.SIGN_IN if http and SIGN_IN_DOORS.match(path) else Audited.DENIED,
                 "403",
                 address=address_of(connection),
-                detail=f"{scope.get('method')} {logged_path(path)}: {why}",
+                detail=f"{scope.get('method') if http else 'WS'} {logged_path(path)}: {why}",
             )
-            if not path.startswith("/api/"):  # a page: with the navigation of whoever is signed in
+            if http and not path.startswith("/api/"):  # a page: with the navigation of whoever is signed in
                 await run_in_threadpool(self._navigation_of_the_signed_in, connection)
-            await refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)(scope, receive, send)
+            await refuse(scope, receive, send, 403, NOT_FROM_OWN_PAGES)
             return
         await self.app(scope, receive, send)
 
@@ -90,7 +93,7 @@ class PracticeGuard:
         """Why a change is refused, in the log's words; None when it may go on."""
         if needs_own_origin(scope, connection):
             return None if from_own_pages(connection, self.door) else "no Origin of this server"
-        changes = scope.get("method", "GET") not in SAFE_METHODS
+        changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
         return "from another site" if changes and from_elsewhere(connection.headers, scope["scheme"]) else None
 
     def _navigation_of_the_signed_in(self, connection: HTTPConnection) -> None:
