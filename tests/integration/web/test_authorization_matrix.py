@@ -277,6 +277,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/report"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/report.pdf"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/report.html"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/report/fhir"): Rule(CLIENTS, 200, CLIENT),  # the Report page's FHIR form: the journal, as /api/export
     ("GET", "/report.css"): Rule(EVERYONE, 200, PUBLIC),  # the report's style sheet, no data
     ("GET", "/safety"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/safety"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),

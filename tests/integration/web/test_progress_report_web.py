@@ -502,7 +502,7 @@ def _form_fields(page: str, heading_id: str) -> tuple[str, dict[str, str]]:
 def test_the_report_page_and_settings_offer_the_fhir_download(cleared: TestClient) -> None:
     cleared.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
     action, fields = _form_fields(cleared.get("/report").text, "fhir-heading")
-    assert fields == {"format": "fhir", "fhir_version": "R5", "name": ""}
+    assert fields == {"fhir_version": "R5", "name": ""}
     download = cleared.get(action, params=fields | {"fhir_version": "R4B"})
     assert download.status_code == 200 and download.headers["content-type"].startswith("application/fhir+json")
     assert 'filename="crest-fhir-R4B-' in download.headers["content-disposition"]

@@ -4,6 +4,7 @@ an error page without the form whose only link went to Today."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
@@ -46,3 +47,32 @@ def test_a_period_refused_as_a_whole_still_marks_both_boxes(client: TestClient) 
     page = client.get("/report", params={"since": "2026-05-06", "until": "2026-05-01"})
     assert page.status_code == 422 and "check “From” and “To”" in unescape(page.text)
     assert all('aria-invalid="true"' in _input(page.text, name) for name in ("since", "until"))
+
+
+def _fhir_form(page: str) -> str:
+    found = re.search(r'<form method="get" action="([^"]+)"[^>]*aria-labelledby="fhir-heading">', page)
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_fhir_name_crest_refuses_comes_back_to_the_report_page_beside_its_box(client: TestClient) -> None:
+    """Walk s52 L5: the form sent to /api/export, whose refusal of a pasted bidi override was raw JSON in the
+    browser. The API keeps its JSON; the page's form answers with the page, the name and version kept."""
+    client.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
+    action = _fhir_form(client.get("/report").text)
+    page = client.get(action, params={"fhir_version": "R4B", "name": "Ada\u202e Lovelace"})
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    said = re.search(r'<p id="fhir-error" class="notice danger" role="alert">([^<]+)</p>', page.text)
+    assert said is not None
+    assert unescape(said.group(1)) == "Your name: the name must be plain text of at most 200 characters."
+    name = _input(page.text, "fhir_name")
+    assert 'value="Ada\u202e Lovelace"' in name and 'aria-invalid="true"' in name and "autofocus" in name
+    assert 'aria-describedby="fhir-error fhir-name-hint"' in name
+    assert '<option value="R4B" selected>' in page.text and 'class="report-preview"' in page.text
+    assert (
+        client.get("/api/export", params={"format": "fhir", "name": "Ada\u202e"}).json()["detail"].startswith("name: ")
+    )  # the API's answer is still its JSON
+    download = client.get(action, params={"fhir_version": "R5", "name": "  Ada   Lovelace "})
+    assert download.status_code == 200 and download.headers["content-type"].startswith("application/fhir+json")
+    assert 'filename="crest-fhir-R5-' in download.headers["content-disposition"]
+    assert json.loads(download.text)["entry"][0]["resource"]["name"] == [{"text": "Ada Lovelace"}]

@@ -210,7 +210,7 @@ def keyed(tmp_path: Path) -> Iterator[TestClient]:
 
 def test_another_account_of_this_computer_reads_and_changes_nothing(keyed: TestClient) -> None:
     assert keyed.post("/api/checkins", json={"note": "private"}, headers=OWNERS).status_code == 201
-    for path in ("/api/export", "/api/checkins", "/", "/journal", "/report.pdf", "/openapi.json"):
+    for path in ("/api/export", "/api/checkins", "/", "/journal", "/report.pdf", "/report/fhir", "/openapi.json"):
         answer = keyed.get(path)
         assert answer.status_code == 401, path
         assert "private" not in answer.text

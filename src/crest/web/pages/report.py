@@ -11,7 +11,9 @@ from pydantic import TypeAdapter, ValidationError
 from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
+from crest.interop.fhir import FhirVersion, InvalidFhirValue
 from crest.report.render import Paper, report_css, report_html
+from crest.web.api.export import export
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
 from crest.web.schemas import Day
@@ -24,6 +26,7 @@ _DAY = TypeAdapter(Day)
 # leads to Today and loses the form.
 TypedDay = Annotated[str, Query(description="YYYY-MM-DD, from 2000 on; empty: the usual period")]
 BOXES = {"since": "From", "until": "To"}  # the boxes' labels: a refusal names the box the person sees
+FHIR_NAME_LABEL = "Your name"  # the FHIR form's name box, likewise
 
 
 class UnreadableDay(CrestError):
@@ -124,6 +127,31 @@ def report_pdf(request: Request, context: Context, chosen: Chosen) -> Response:
 @router.get("/report.html", name="report_file")
 def report_file(request: Request, context: Context, chosen: Chosen) -> Response:
     return _download(request, context, chosen, ".html")
+
+
+@router.get("/report/fhir", name="report_fhir")
+def report_fhir(
+    request: Request,
+    context: Context,
+    fhir_version: FhirVersion = "R5",
+    name: Annotated[str, Query(description="a name for the Patient; empty: none")] = "",
+) -> Response:
+    """The FHIR file of the Report page's form, the same file /api/export answers; a name crest refuses (a pasted
+    control character) comes back to this page beside its box, the name and version kept to be mended: the API's
+    JSON refusal read as raw text in a browser (walk s52 L5)."""
+    try:
+        return export(context, "fhir", fhir_version, name)
+    except InvalidFhirValue as error:
+        usual = _build(context, None, None, notes=False)
+        return _page(
+            request,
+            context,
+            usual,
+            Choices(),
+            fhir_error=f"{FHIR_NAME_LABEL}: {error.message}",
+            fhir_name=name,
+            fhir_version=fhir_version,
+        )
 
 
 @router.get("/report.css", name="report_css")
