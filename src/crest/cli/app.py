@@ -1,11 +1,13 @@
 """The `crest` command: one Typer app; each command group lives in its own module."""
 
+import importlib
 import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from crest import installed_version
 from crest.cli.commands import (
+    COMMAND_MODULES,
     COMMAND_SUMMARIES,
     HELP_OPTIONS,
     ROOT_SUMMARY,
@@ -20,23 +22,12 @@ if TYPE_CHECKING:
     import typer
 
 
-def build_app() -> "typer.Typer":
+def build_app(command: str | None = None) -> "typer.Typer":
+    """The app with `command` alone registered, when crest knows that name: only its module is imported, as the
+    others' imports (the journal, the help search, the camera) took most of every command's start-up. Without
+    one, or with a name crest does not know, every command (the root's help, Click's error naming the commands)."""
     import typer
 
-    from crest.cli import (
-        ask_cmd,
-        check_cmd,
-        journal_cmd,
-        practice_cmd,
-        progress_cmd,
-        protocol_cmd,
-        psfs_cmd,
-        remind_cmd,
-        report_cmd,
-        safety_cmd,
-        serve_cmd,
-        session_cmd,
-    )
     from crest.cli.command_help import CrestCommand
 
     app = typer.Typer(
@@ -61,26 +52,13 @@ def build_app() -> "typer.Typer":
     ) -> None:
         """Keeps `crest` a group of commands even if only one were registered; holds the root's own options."""
 
-    modules = (
-        protocol_cmd,
-        session_cmd,
-        safety_cmd,
-        journal_cmd,
-        progress_cmd,
-        psfs_cmd,
-        report_cmd,
-        remind_cmd,
-        check_cmd,
-        ask_cmd,
-        serve_cmd,
-        practice_cmd,
-    )
-    for module in modules:
-        module.register(app)
-    for command in app.registered_commands:
-        command.short_help = COMMAND_SUMMARIES[command.name or ""]
-        if command.cls is None or not issubclass(command.cls, CrestCommand):  # ask's own kind of it is kept
-            command.cls = CrestCommand
+    names = [command] if command in COMMAND_MODULES else list(COMMAND_MODULES)
+    for module in dict.fromkeys(COMMAND_MODULES[name] for name in names):  # each module once, in the list's order
+        importlib.import_module(f"crest.cli.{module}").register(app)
+    for registered in app.registered_commands:
+        registered.short_help = COMMAND_SUMMARIES[registered.name or ""]
+        if registered.cls is None or not issubclass(registered.cls, CrestCommand):  # ask's own kind of it is kept
+            registered.cls = CrestCommand
     return app
 
 
@@ -108,7 +86,8 @@ def main() -> None:
 
     try:
         # Not standalone: Click's usage errors come here, to be said in one line like every other error.
-        outcome = build_app()(standalone_mode=False)
+        # The first word alone names a command: a root option before it (`crest --help protocol`) needs them all.
+        outcome = build_app(arguments[0])(standalone_mode=False)
     except CrestError as error:
         _fail(str(error), error.exit_code)
     except Abort:  # Ctrl-C or end of input at one of Click's own prompts

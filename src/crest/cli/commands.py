@@ -36,6 +36,32 @@ COMMAND_SUMMARIES: dict[str, str] = {
 }
 
 
+# The module of crest.cli that registers each command, in the order of COMMAND_SUMMARIES: a run imports only its
+# command's module (importing them all took most of every command's start-up), and all of them where the whole
+# list is needed (help, a name crest does not know).
+COMMAND_MODULES: dict[str, str] = {
+    "protocol": "protocol_cmd",
+    "session": "session_cmd",
+    "safety": "safety_cmd",
+    "log": "journal_cmd",
+    "log-session": "journal_cmd",
+    "history": "journal_cmd",
+    "export": "journal_cmd",
+    "import": "journal_cmd",
+    "progress": "progress_cmd",
+    "psfs": "psfs_cmd",
+    "report": "report_cmd",
+    "remind": "remind_cmd",
+    "check": "check_cmd",
+    "ask": "ask_cmd",
+    "serve": "serve_cmd",
+    "practice": "practice_cmd",
+    "link": "practice_cmd",
+    "sync": "practice_cmd",
+    "unlink": "practice_cmd",
+}
+
+
 def root_help(program: str = "crest") -> str:
     """The same text Typer prints for `crest --help` (wrapped like it), built without loading Typer."""
     import shutil
