@@ -146,6 +146,12 @@ def _spaced(plot: _Plot, x_labels: Sequence[tuple[float, str]]) -> list[tuple[fl
     return kept
 
 
+def labels_stand_apart(x_labels: Sequence[tuple[float, str]], x_range: tuple[float, float], width: int) -> bool:
+    """Whether a chart `width` wide over `x_range` draws every one of `x_labels`, none left out for touching its
+    neighbour: a caller choosing the step between labels keeps them evenly spaced only with all of them drawn."""
+    return len(_spaced(_Plot(width, *x_range, 0, 1), x_labels)) == len(x_labels)
+
+
 def marks_fit(count: int, width: int) -> bool:
     """Whether `count` marks spread along the time axis of a chart `width` wide stand `MARK_SPACING` apart."""
     return count * MARK_SPACING <= width - LEFT - RIGHT - 2 * INSET

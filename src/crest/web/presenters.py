@@ -18,6 +18,7 @@ from crest.charts import (
     Point,
     Series,
     bar_chart,
+    labels_stand_apart,
     line_chart,
     lollipop_chart,
     marks_fit,
@@ -38,8 +39,6 @@ from crest.services.reports import ProgressData
 from crest.web.breath_view import breath_view
 
 MOST_PLACES = 4  # more lines than this stop being readable
-WIDE_LABELS = 8  # dates along the time axis, at most
-NARROW_LABELS = 4
 MINUS = "\N{MINUS SIGN}"
 
 
@@ -189,26 +188,40 @@ class _TimeAxis:
     def x_range(self) -> tuple[float, float]:
         return self.starts.timestamp(), self.ends.timestamp()
 
-    def labels(self, most: int) -> list[tuple[float, str]]:
-        days = (self.ends.astimezone(self.zone).date() - self.starts.astimezone(self.zone).date()).days
-        # Past 28 days a step, a whole number of 4 weeks: the span reaches a verdict's first week, however far back.
-        longer = 28 * -(-days // (28 * (most - 1)))
-        step = next((step for step in (1, 2, 7, 14, 28) if days // step + 1 <= most), longer)
-        moments = [self.starts + timedelta(days=day) for day in range(0, days + 1, step)]
-        shown = [moment for moment in moments if moment.astimezone(self.zone).date() <= self.today]
-        return [(moment.timestamp(), _day_label(moment, self.zone)) for moment in shown]
+    def labelled_days(self, width: int) -> list[date]:
+        """The days named along the time axis of every chart `width` wide, the same in all three: every `step` days
+        from the first, the shortest step whose labels all stand apart. Before, each chart had its own rule and the
+        pain chart dropped a label that touched its neighbour: "30 Nov, 4 Dec, 6 Dec" above "30 Nov, 7 Dec" (walk
+        s52 L4). A step shorter than a week only on a one-week axis, so that the sessions chart, which names weeks,
+        has even steps too; past 28 days, whole multiples of 4 weeks. No day to come is named."""
+        first = self.starts.astimezone(self.zone).date()
+        days = (self.ends.astimezone(self.zone).date() - first).days
+        steps = [*((1, 2, 3) if days <= 7 else ()), 7, 14, *range(28, days + 28, 28)]
+        for step in steps:
+            named = [first + timedelta(days=day) for day in range(0, days + 1, step)]
+            named = [day for day in named if day <= self.today]
+            if labels_stand_apart(self._at_days(named), self.x_range, width):
+                break
+        return named  # the longest step names the first day alone, which always stands
 
-    def week_labels(self, weeks: Sequence[WeekTotal], most: int) -> list[tuple[float, str]]:
-        """Each week's bar named at its centre by the day it starts (at a boundary a label reads as the week after
-        it); at most `most`, the week under way always among them."""
-        step = -(-len(weeks) // most)
+    def labels(self, width: int) -> list[tuple[float, str]]:
+        """The labelled days, each at its start."""
+        return self._at_days(self.labelled_days(width))
+
+    def _at_days(self, days: Sequence[date]) -> list[tuple[float, str]]:
+        return [(start_of_day(day, self.zone).timestamp(), f"{day.day} {day:%b}") for day in days]
+
+    def week_labels(self, weeks: Sequence[WeekTotal], width: int) -> list[tuple[float, str]]:
+        """Each week whose first day is a labelled day, named by that day at its bar's centre (at the boundary
+        between two bars, a label read as the week after it)."""
+        named = set(self.labelled_days(width))
         return [
             (
                 (week.starts.timestamp() + (week.starts + timedelta(weeks=1)).timestamp()) / 2,
                 _day_label(week.starts, self.zone),
             )
-            for index, week in enumerate(weeks)
-            if (len(weeks) - 1 - index) % step == 0
+            for week in weeks
+            if week.starts.astimezone(self.zone).date() in named
         ]
 
     def both_widths(
@@ -216,13 +229,10 @@ class _TimeAxis:
         draw: Callable[[Sequence[tuple[float, str]], int], Markup],
         labels: Callable[[int], list[tuple[float, str]]] | None = None,
     ) -> dict[str, Markup]:
-        """The chart drawn for a wide screen and for a phone, with `labels` (at most so many; by default days
-        along the axis); the stylesheet shows the one that fits."""
+        """The chart drawn for a wide screen and for a phone, with `labels` for that width (by default the labelled
+        days along the axis); the stylesheet shows the one that fits."""
         label = labels or self.labels
-        return {
-            "svg": draw(label(WIDE_LABELS), WIDTH),
-            "svg_narrow": draw(label(NARROW_LABELS), NARROW_WIDTH),
-        }
+        return {"svg": draw(label(WIDTH), WIDTH), "svg_narrow": draw(label(NARROW_WIDTH), NARROW_WIDTH)}
 
 
 def _day_label(moment: datetime, zone: tzinfo) -> str:
@@ -437,7 +447,7 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
             lambda labels, width: bar_chart(
                 bars, labels, "Sessions per week", x_range=axis.x_range, width=width, keyboard=True
             ),
-            lambda most: axis.week_labels(weeks, most),
+            lambda width: axis.week_labels(weeks, width),
         ),
         "legend": [],
         "note": None,

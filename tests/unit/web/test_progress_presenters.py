@@ -1,6 +1,7 @@
 """What Progress draws: every chart over the same weeks, one mark per place and session, a colour per place that
 stays, and the numbers as a table."""
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -8,6 +9,8 @@ from fractions import Fraction
 from html import unescape
 from itertools import permutations
 from typing import Any
+
+import pytest
 
 from crest.charts import BOTTOM, HEIGHT, INSET, LEFT, NARROW_WIDTH, RIGHT, SERIES_COLOURS, WIDTH
 from crest.insights.pain import Place, pain_trends
@@ -19,8 +22,6 @@ from crest.place_colours import place_colours
 from crest.services.preferences import PreferencesStore
 from crest.services.reports import Reports
 from crest.web.presenters import (
-    NARROW_LABELS,
-    WIDE_LABELS,
     _change_words,
     one_decimal,
     progress_charts,
@@ -252,7 +253,7 @@ def test_the_axis_names_no_day_to_come_and_each_bar_by_its_weeks_start_under_its
             assert "11 May" not in [label for _, label in re.findall(DATE_LABEL, chart[drawing])]
         week = (width - RIGHT - INSET - LEFT - INSET) / 8  # eight weeks shown, 16 March to this one
         bars = re.findall(DATE_LABEL, charts[2][drawing])
-        assert bars[-1][1] == "4 May"  # the week under way, by its Monday
+        assert bars[0][1] == "16 Mar"  # the first week, by its Monday: the days the other charts name (L4)
         for x, label in bars:
             monday = date(2026, 3, 16) + timedelta(weeks=round((float(x) - LEFT - INSET) / week - 0.5))
             assert label == f"{monday.day} {monday:%b}"
@@ -293,11 +294,51 @@ def test_a_verdicts_first_week_a_year_back_keeps_the_axis_readable() -> None:
     _daily(records, date(2026, 11, 20), 7, back=3)
     charts, period = _charts(records, clock)
     assert period == "1 Dec 2025 to this week"
-    for drawing, most in (("svg", WIDE_LABELS), ("svg_narrow", NARROW_LABELS)):
+    for drawing in ("svg", "svg_narrow"):
         for chart in (charts[0], charts[2]):  # no session has a before and an after: no change chart
-            labels = re.findall(DATE_LABEL, chart[drawing])
-            assert 2 <= len(labels) <= most
+            assert len(re.findall(DATE_LABEL, chart[drawing])) >= 2
         assert re.findall(DATE_LABEL, charts[0][drawing])[0][1] == "1 Dec"
+
+
+def _rested_daily(records: _Records, first: date, days: int) -> None:
+    """A rest each day from `first` with the lower back rated before and after: all three charts are drawn."""
+    for day in (first + timedelta(days=n) for n in range(days)):
+        _rest(records, len(records.sessions) + 1, datetime.combine(day, time(9), tzinfo=UTC), 4, 3)
+
+
+@pytest.mark.parametrize("days", [1, 6, 7, 30, 365])
+def test_every_chart_names_the_same_days_in_even_steps(days: int) -> None:
+    """Walk s52 L4: over a short period the pain chart said "30 Nov", "4 Dec", "6 Dec" (a label that touched its
+    neighbour left out), the sessions chart under it "30 Nov", "7 Dec": one rule names the days of all three."""
+    clock = FakeClock(datetime(2026, 12, 6, 18, 0, tzinfo=UTC))  # Sunday 6 December 2026
+    records = _Records()
+    first = clock.now.date() - timedelta(days=days - 1)
+    _rested_daily(records, first, days)
+    if days == 365:  # a verdict comparing the first week: the charts reach back to it, past their 8 weeks
+        _daily(records, first, 7, back=8)
+    charts, _ = _charts(records, clock)
+    monday = first - timedelta(days=first.weekday())
+    for drawing in ("svg", "svg_narrow"):
+        pain, change, sessions = (re.findall(DATE_LABEL, chart[drawing]) for chart in charts)
+        assert pain == change and pain[0][1] == f"{monday.day} {monday:%b}"
+        named = [_named_day(label, monday) for _, label in pain]
+        steps = {later - earlier for earlier, later in itertools.pairwise(named)}
+        gaps = {round(float(b[0]) - float(a[0])) for a, b in itertools.pairwise(pain)}
+        assert len(steps) <= 1 and len(gaps) <= 1, (drawing, pain)  # even steps, in days and across the chart
+        assert named[-1] <= clock.now.date() and named[-1] + max(steps, default=timedelta(days=365)) > clock.now.date()
+        # the sessions chart names the weeks starting on those days, nothing else, each under its bar
+        assert [label for _, label in sessions] == [label for _, label in pain if label in _mondays(charts[2])]
+        assert len(sessions) >= 1
+
+
+def _named_day(label: str, after: date) -> date:
+    """The day a label such as '30 Nov' names, on or after `after`."""
+    day = datetime.strptime(f"{label} {after.year}", "%d %b %Y").date()
+    return day if day >= after else day.replace(year=after.year + 1)
+
+
+def _mondays(sessions: dict[str, Any]) -> set[str]:
+    return {row[0] for row in sessions["table"]["rows"]}
 
 
 def test_a_day_rated_several_times_is_bracketed_in_the_table_as_the_median_counts_it() -> None:
