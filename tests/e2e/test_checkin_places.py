@@ -242,3 +242,32 @@ def test_a_refused_check_in_is_said_in_sentences_that_name_the_field(browser: An
     sentence = "Pain: there is nothing to save; rate a place, tick what you noticed or write a note."
     page.locator("#form-error").get_by_text(sentence, exact=True).wait_for()
     context.close()
+
+
+def test_by_keyboard_a_place_not_rated_yet_counts_from_nothing(browser: Any, server_url: str) -> None:
+    """Its thumb rests in the middle, but two presses up mean 2, not 7; one down means 0, not 4."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    kept_before = {kept["id"] for kept in _api(server_url, "GET", "/api/checkins")}  # other tests' check-ins
+    page.goto(f"{server_url}/checkin")
+    page.get_by_role("button", name="Lower back", exact=True).focus()
+    page.keyboard.press("Enter")  # the place's slider takes the focus
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.get_by_role("button", name="Neck", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowLeft")
+    page.get_by_role("button", name="Upper back", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowLeft")  # rated now: steps from 10
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url(f"{server_url}/?saved=check-in")
+    [saved] = [kept for kept in _api(server_url, "GET", "/api/checkins") if kept["id"] not in kept_before]
+    assert [(place["region"], place["score"]) for place in saved["pain"]] == [
+        ("lower_back", 2),
+        ("neck", 0),
+        ("upper_back", 9),
+    ]
+    _api(server_url, "DELETE", f"/api/checkins/{saved['id']}")
+    context.close()

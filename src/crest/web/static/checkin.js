@@ -80,8 +80,16 @@
     setScore(row, rating.score ?? null);
     for (const touch of ["input", "change", "click"]) slider.addEventListener(touch, () => setScore(row, slider.value));
     slider.addEventListener("keydown", (event) => {
-      if (["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(event.key))
-        window.setTimeout(() => setScore(row, slider.value));
+      if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(event.key))
+        return;
+      // Not rated yet, the thumb rests in the middle, but there is no score to step from: the first key counts from
+      // nothing (up: 1, down: 0, End: 10), never from 5, where two presses up would save a 7 meant as a 2.
+      if (scoreOf(row) === null) {
+        event.preventDefault();
+        setScore(row, event.key === "End" ? 10 : ["ArrowRight", "ArrowUp", "PageUp"].includes(event.key) ? 1 : 0);
+        return;
+      }
+      window.setTimeout(() => setScore(row, slider.value));
     });
     if (rating.before !== undefined) {
       const before = row.querySelector(".before");
