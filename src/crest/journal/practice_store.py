@@ -317,22 +317,19 @@ def _audit_entry(row: AuditRow) -> AuditEntry:
 
 
 def _renewed_meanwhile(db: Session, old: AuthSessionRow) -> str | None:
-    """The hash of the token an ended sign-in went on under, when a renewal ended it: the one open sign-in that
-    began as it ended, with its absolute time-out and address (`PracticeStore._renew`); None when it was ended
-    otherwise (signed out, timed out, ended from elsewhere)."""
-    if old.ended_at is None:
-        return None
-    found = db.scalars(
-        select(AuthSessionRow.token_hash).where(
-            AuthSessionRow.account_id == old.account_id,
-            AuthSessionRow.ended_at.is_(None),
-            AuthSessionRow.created_at == old.ended_at,
-            AuthSessionRow.expires_at == old.expires_at,
-            AuthSessionRow.address.is_not_distinct_from(old.address),
-            AuthSessionRow.id != old.id,
+    """The hash of the open token an ended sign-in goes on under: the one its renewal recorded (`renewed_as`), or,
+    when that one was renewed in turn, the one that went on under, and so on; None when it, or one on the way, was
+    ended otherwise (signed out, timed out, ended from elsewhere) (`PracticeStore._renew`)."""
+    found: AuthSessionRow | None = old
+    while found is not None and found.ended_at is not None:
+        if found.renewed_as is None:
+            return None
+        found = db.scalar(
+            select(AuthSessionRow).where(
+                AuthSessionRow.token_hash == found.renewed_as, AuthSessionRow.account_id == old.account_id
+            )
         )
-    ).all()
-    return found[0] if len(found) == 1 else None
+    return None if found is None else found.token_hash
 
 
 class PracticeStore:
@@ -550,7 +547,8 @@ class PracticeStore:
         the old one's absolute time-out and address. Ended by an update that asks it be open still, so that two
         requests renewing one sign-in at once (two tabs) leave one token alive, not two: the later waits for the
         earlier's row, finds it renewed, and goes on under the earlier's new token, which the browser gets from the
-        earlier's answer (ending it too, as every other sign-in, signed both tabs out)."""
+        earlier's answer (ending it too, as every other sign-in, signed both tabs out). The old row records that token
+        (`renewed_as`) as it ends: which one is never guessed from times, which two renewals in one tick share."""
         if renewal is None:
             return None
         ended = db.execute(
@@ -560,7 +558,7 @@ class PracticeStore:
                 AuthSessionRow.account_id == renewal.account_id,
                 AuthSessionRow.ended_at.is_(None),
             )
-            .values(ended_at=renewal.now)
+            .values(ended_at=renewal.now, renewed_as=renewal.renewed_hash)
         )
         old = db.scalar(select(AuthSessionRow).where(AuthSessionRow.token_hash == renewal.token_hash))
         if old is None or old.account_id != renewal.account_id:

@@ -27,7 +27,7 @@ from crest.journal.engine import (
 )
 from crest.journal.open_elsewhere import refuse_update_while_open_elsewhere
 
-HEAD_REVISION = "r0031_synced_holders"
+HEAD_REVISION = "r0032_sign_in_renewed_as"
 VERSION_TABLE = "alembic_version"
 _MIGRATION_LOCK_KEY = 0x637265737401  # any fixed number: "crest" plus the lock's purpose
 

@@ -404,6 +404,7 @@ class AuthSessionRow(Base):
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the absolute time-out
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     address: Mapped[str | None] = mapped_column(String(64))  # where it began, for the account's list of sign-ins
+    renewed_as: Mapped[str | None] = mapped_column(String(64))  # the token_hash a renewal ended it for
 
 
 class SecondFactorRow(Base):

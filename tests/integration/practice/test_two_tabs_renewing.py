@@ -60,15 +60,16 @@ def _earlier_write_first(
     return renewed
 
 
+@pytest.mark.parametrize("tick", [60, 0], ids=["a minute apart", "in one clock tick"])
 @pytest.mark.parametrize("path", RENEWING)
 def test_two_tabs_renewing_one_sign_in_at_once_leave_it_signed_in(
-    practice: Practice, monkeypatch: pytest.MonkeyPatch, path: str
+    practice: Practice, monkeypatch: pytest.MonkeyPatch, path: str, tick: int
 ) -> None:
     renew, write = RENEWING[path]
     ann = _ann(practice)
-    practice.clock.advance(60)  # each sign-in begins at its own moment, as on any real clock
+    practice.clock.advance(tick)  # a real clock moves on between sign-ins; an injected one may stand still
     other_browser = practice.sign_in(ANN, PASSWORD, None)
-    practice.clock.advance(60)
+    practice.clock.advance(tick)
     earlier = _earlier_write_first(practice, monkeypatch, write, lambda: renew(practice, ann))
 
     later = renew(practice, ann)
@@ -102,3 +103,52 @@ def test_a_sign_in_signed_out_meanwhile_is_not_kept_by_a_later_renewal(
     assert renewed is None or isinstance(practice.accounts.actor_for_session(renewed)[0], Anonymous)
     assert isinstance(practice.accounts.actor_for_session(other_browser.token)[0], Anonymous)
     assert practice.store.open_sign_ins(ann.actor.account_id, practice.clock()) == []
+
+
+@pytest.mark.parametrize("tick", [60, 0], ids=["a minute apart", "in one clock tick"])
+def test_a_sign_in_ended_by_another_browsers_renewal_is_not_taken_for_its_own(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch, tick: int
+) -> None:
+    """Two renewals in one clock tick, where matching by time picked wrongly: the other browser signs out everywhere
+    else, renewed, while this tab's password change waits to write. This tab's sign-in ended without a renewal of
+    its own; the other browser's new token began as it ended, with the same absolute time-out and address (both
+    signed in in that tick), and was kept as this sign-in's renewal: the password change left it alive. Followed
+    exactly (`renewed_as`), there is none, and the change ends every other sign-in, as a minute apart."""
+    ann = _ann(practice)
+    practice.clock.advance(tick)
+    other_browser = practice.sign_in(ANN, PASSWORD, None)
+    practice.clock.advance(tick)
+    elsewhere = _earlier_write_first(
+        practice, monkeypatch, "change_password", lambda: _end_others(practice, other_browser)
+    )
+
+    renewed = _change_password(practice, ann)
+
+    assert len(elsewhere) == 1 and elsewhere[0] is not None
+    assert renewed is None or isinstance(practice.accounts.actor_for_session(renewed)[0], Anonymous)
+    assert isinstance(practice.accounts.actor_for_session(elsewhere[0])[0], Anonymous)
+    assert practice.store.open_sign_ins(ann.actor.account_id, practice.clock()) == []
+
+
+def test_a_sign_in_renewed_twice_meanwhile_goes_on_under_the_last_token(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The earlier tab's new token renewed again (the browser, holding it, changed the password once more) before
+    the later tab's write: the later follows both renewals to the token the browser holds now."""
+    ann = _ann(practice)
+    practice.clock.advance(60)
+
+    def renewed_twice() -> str | None:
+        once = _end_others(practice, ann)
+        assert once is not None
+        practice.clock.advance(60)
+        return practice.accounts.end_other_sign_ins(ann.actor, once, PASSWORD).token
+
+    earlier = _earlier_write_first(practice, monkeypatch, "end_other_access", renewed_twice)
+
+    later = _end_others(practice, ann)
+
+    assert len(earlier) == 1 and earlier[0] is not None
+    assert practice.accounts.actor_for_session(earlier[0])[0] == ann.actor
+    assert later is None or isinstance(practice.accounts.actor_for_session(later)[0], Anonymous)
+    assert len(practice.store.open_sign_ins(ann.actor.account_id, practice.clock())) == 1
