@@ -25,10 +25,12 @@ BAR_GAP = 0.1  # the share of its span a bar leaves empty, so that neighbouring 
 DOT_RADIUS = 5
 FAINT_RADIUS = 3
 DODGE = 8  # places changed in the same session stand side by side, not on top of each other
-# Dots of different series at the same value and moment stand this far apart along the time axis, centre to
-# centre, so that each shows whole (its outline included) and can be hovered: a dot drawn exactly over another
-# hid a place the legend names. A few pixels are a fraction of a day on any chart; the value stays exact.
+# Dots at the same value and (nearly) the same moment stand this far apart along the time axis, centre to centre,
+# so that each shows whole (its outline included) and can be hovered: a dot drawn over another hid a place the
+# legend names. A few pixels are a fraction of a day on any chart; the value stays exact.
 SIDE_BY_SIDE = 2 * DOT_RADIUS + 2
+FAINT_SIDE_BY_SIDE = 2 * FAINT_RADIUS + 3  # its outline is 1.5 px wide (crest.css), half of it outside the radius
+MOST_SIDE_BY_SIDE = 4  # the places a chart draws, at most (Progress, the report)
 SERIES_COLOURS = 6  # the stylesheet's --chart-1 to --chart-6, as classes series-0 to series-5
 MOST_TICKS = 6  # values up the side of a wide chart; a narrow one gets half, so its labels never crowd
 LABEL_CHARACTER_WIDTH = 8  # a generous width of one character of an axis label at the largest font used (14 px)
@@ -210,8 +212,8 @@ def line_chart(
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
     parts = _open(plot, _ticks(0, 10, width), x_labels, description, style, titled, keyboard)
-    dots = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.points] for one in series])
-    faint = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.faint] for one in series])
+    dots = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.points] for one in series], SIDE_BY_SIDE)
+    faint = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.faint] for one in series], FAINT_SIDE_BY_SIDE)
     for index, one in enumerate(series):
         css = _series_class(one, index)
         parts.extend(
@@ -234,20 +236,31 @@ def line_chart(
     return Markup("".join(parts))
 
 
-def _side_by_side(positions: Sequence[Sequence[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
-    """Each series' dot positions, those drawn at the same spot as another series' dot set side by side along
-    the time axis, in series order, centred on that spot."""
-    at_spot: dict[tuple[float, float], list[tuple[int, int]]] = {}
+def _side_by_side(positions: Sequence[Sequence[tuple[float, float]]], apart: float) -> list[list[tuple[float, float]]]:
+    """Each series' dot positions, dots that would touch (at the same height, centres less than `apart` along the
+    time axis) set side by side, `apart` between centres, in time and series order, centred where they were. Not
+    only dots at exactly one spot: a dot half over another hid it as well (walk s52 L3: two places' 4/10, 30 minutes
+    apart, one faint dot). More than `MOST_SIDE_BY_SIDE` together are a run too dense to show one by one (a year of
+    daily ratings on a phone): spread, they would stand days from their moment, so they stay; the table has each."""
+    by_height: dict[float, list[tuple[float, int, int]]] = {}
     for index, points in enumerate(positions):
         for number, (x, y) in enumerate(points):
-            at_spot.setdefault((round(x, 1), round(y, 1)), []).append((index, number))
+            by_height.setdefault(round(y, 1), []).append((x, index, number))
     placed = [list(points) for points in positions]
-    for together in at_spot.values():
-        if len({index for index, _ in together}) < 2:
-            continue
-        for rank, (index, number) in enumerate(together):
-            x, y = placed[index][number]
-            placed[index][number] = (x + (rank - (len(together) - 1) / 2) * SIDE_BY_SIDE, y)
+    for row in by_height.values():
+        row.sort()
+        start = 0
+        while start < len(row):
+            end = next((n for n in range(start + 1, len(row)) if row[n][0] - row[start][0] >= apart), len(row))
+            together = row[start:end]
+            if 1 < len(together) <= MOST_SIDE_BY_SIDE:
+                middle = sum(x for x, _, _ in together) / len(together)
+                for rank, (_, index, number) in enumerate(together):
+                    placed[index][number] = (
+                        middle + (rank - (len(together) - 1) / 2) * apart,
+                        placed[index][number][1],
+                    )
+            start = end
     return placed
 
 

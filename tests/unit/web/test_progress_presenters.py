@@ -331,6 +331,32 @@ def test_every_chart_names_the_same_days_in_even_steps(days: int) -> None:
         assert len(sessions) >= 1
 
 
+def test_two_places_rated_the_same_half_an_hour_apart_are_two_dots_that_do_not_overlap() -> None:
+    """Walk s52 L3: the lower back's 4/10 after a rest and the hip's 4/10 30 minutes later were one faint dot."""
+    clock = FakeClock()  # Wednesday 6 May 2026, 17:30 UTC
+    records = _Records()
+    records.check_ins += [
+        CheckIn(at=clock.now - timedelta(minutes=40), pain=_pain((BACK, 4))),
+        CheckIn(at=clock.now - timedelta(minutes=10), pain=_pain((LEFT_HIP, 4))),
+    ]
+    pain = _charts(records, clock)[0][0]
+    for drawing in ("svg", "svg_narrow"):
+        dots = re.findall(
+            r'<circle class="faint series-(\d)" cx="([\d.]+)" cy="([\d.]+)" r="(\d+)"[^>]*><title>([^<]+)</title>',
+            pain[drawing],
+        )
+        by_place = {title.split(":")[0]: dot for *dot, title in dots}
+        assert sorted(by_place) == ["Hip (left)", "Lower back (centre)"]
+        (back_colour, back_x, back_y, radius), (hip_colour, hip_x, hip_y, _) = (
+            by_place["Lower back (centre)"],
+            by_place["Hip (left)"],
+        )
+        assert back_colour != hip_colour and back_y == hip_y  # each its place's colour, each at 4/10
+        outline = 1.5  # crest.css: a faint dot's stroke, half of it outside its radius
+        assert float(hip_x) - float(back_x) >= 2 * int(radius) + outline  # in time order, neither over the other
+    assert sorted(row[1] for row in pain["table"]["rows"]) == ["Hip (left)", "Lower back (centre)"]  # the table: both
+
+
 def _named_day(label: str, after: date) -> date:
     """The day a label such as '30 Nov' names, on or after `after`."""
     day = datetime.strptime(f"{label} {after.year}", "%d %b %Y").date()
