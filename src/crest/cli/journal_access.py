@@ -2,19 +2,19 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from crest.accounts.passwords import Passwords
 from crest.cli.consoles import error_console
 from crest.clock import system_now, system_zone
 from crest.config import crest_home
 from crest.durations import rested_text
 from crest.journal.engine import JournalReadOnly
-from crest.journal.practice_store import PracticeStore
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
-from crest.services.accounts import Accounts
-from crest.services.audit import AuditLog
 from crest.services.bundle import Services
+
+if TYPE_CHECKING:
+    from crest.services.accounts import Accounts
 
 
 @contextmanager
@@ -42,8 +42,14 @@ def open_services() -> Iterator[Services]:
 
 
 @contextmanager
-def open_practice_accounts() -> Iterator[Accounts]:
+def open_practice_accounts() -> Iterator["Accounts"]:
     """The accounts of the practice database (`CREST_DATABASE_URL`), for `crest practice init`."""
+    # The practice's accounts (password hashing, two-step sign-in) only here: every other command opens the journal.
+    from crest.accounts.passwords import Passwords
+    from crest.journal.practice_store import PracticeStore
+    from crest.services.accounts import Accounts
+    from crest.services.audit import AuditLog
+
     journal = Journal.open(clock=system_now)
     try:
         store = PracticeStore(journal)

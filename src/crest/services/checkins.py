@@ -14,7 +14,6 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
-from crest.knowledge.sign_words import RULE_ENTRIES, said_of
 from crest.safety.rated_places import PLACES_OF_SIGNS, PlaceOfASign
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
@@ -146,6 +145,8 @@ def note_warning_entries(check_in: CheckIn) -> tuple[str, ...]:
     """The help entries of every warning sign a check-in's note names, in its words alone or read with the places
     the check-in rates (`rated_places`), each once, most urgent first; of equals, the words' own first, then the
     places' in their order: the entries of the rules that fire on them, so the same as `crest ask` pins."""
+    from crest.knowledge.sign_words import RULE_ENTRIES  # with the red-flag rules: a third of a second to import
+
     found = dict.fromkeys(RULE_ENTRIES[name] for name in _rules_read(check_in))
     return tuple(sorted(found, key=lambda entry_id: not _is_urgent(entry_id)))
 
@@ -222,6 +223,8 @@ def note_sign_entries(check_in: CheckIn) -> tuple[str, ...]:
 def note_warnings(check_in: CheckIn) -> tuple[WarningSign, ...]:
     """The warning signs of a check-in's note, most urgent first (`note_sign_entries`), each named by the signs of it
     that fired (`note_sign_rules`), or by its help entry where none is known."""
+    from crest.knowledge.sign_words import RULE_ENTRIES, said_of  # with the red-flag rules, as above
+
     rules = note_sign_rules(check_in)
     return tuple(
         entry_warning(

@@ -16,19 +16,21 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from crest.embedding.cache import CachedEncoder, VectorTable, text_digest
-from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
 from crest.errors import CrestError
-from crest.knowledge.language import is_english
 from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
-from crest.knowledge.search import HelpSearch, entry_passages
-from crest.knowledge.sign_words import entry_of
 from crest.knowledge.text import clean_question, pieces_beyond_the_kept_question
 from crest.shortening import shortened
+
+# The search, its red-flag rules and the sentence model's numpy take most of a second to import: they are imported
+# where a question is asked or a sign named, not by every command that opens the journal (`crest protocol`).
+if TYPE_CHECKING:
+    from crest.embedding.cache import CachedEncoder
+    from crest.knowledge.search import HelpSearch
 
 ENTRY_VECTORS = "help_vectors.npz"  # next to help.toml in crest.knowledge
 # A question that finds nothing is repeated above the topics: its start is enough to recognise it.
@@ -76,15 +78,21 @@ class HelpReply(BaseModel):
 
 
 @cache
-def help_search() -> HelpSearch:
+def help_search() -> "HelpSearch":
     """The one search every door uses, built at the first question: by meaning too when the model is installed."""
+    from crest.embedding.minilm import bundled_model_folder
+    from crest.knowledge.search import HelpSearch
+
     folder = bundled_model_folder()
     encoder = None if folder is None else sentence_encoder(folder)
     return HelpSearch(load_help(), encoder=encoder, dictionary=english_words())
 
 
-def sentence_encoder(folder: Path) -> CachedEncoder:
+def sentence_encoder(folder: Path) -> "CachedEncoder":
     """The sentence encoder of the model in `folder`, the entries' vectors read from the package."""
+    from crest.embedding.cache import CachedEncoder, VectorTable
+    from crest.embedding.minilm import MiniLM, model_identity
+
     with resources.files("crest.knowledge").joinpath(ENTRY_VECTORS).open("rb") as file:
         table = VectorTable.read(file)
     if table.model != model_identity():  # another model's vectors mean nothing to this one
@@ -99,6 +107,10 @@ def compares_meaning() -> bool:
 
 def write_entry_vectors(path: Path) -> int:
     """Encode every entry passage with the installed model and write the table to `path`; returns how many."""
+    from crest.embedding.cache import VectorTable, text_digest
+    from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
+    from crest.knowledge.search import entry_passages
+
     folder = bundled_model_folder()
     if folder is None:
         raise CrestError("the sentence model is not installed: run scripts/setup")
@@ -111,6 +123,8 @@ def write_entry_vectors(path: Path) -> int:
 
 def ask(question: str) -> HelpReply:
     """The reply to any text: never an error, at worst "nothing found" with the topics."""
+    from crest.knowledge.language import is_english
+
     content = load_help()
     kept = clean_question(question)
     result = help_search().find(kept, further=pieces_beyond_the_kept_question(question))
@@ -148,6 +162,8 @@ def warning_entry_named(title: str, rules: Iterable[str] = ()) -> HelpEntry | No
     """The warning-sign entry a sign of a check-in's note is named for: by the rules it came from where they are
     known (`rules`), else by its own words (`sign_words`) or the entry's title (a sign kept before its words were:
     r0026); None for a sign of the places rated."""
+    from crest.knowledge.sign_words import entry_of
+
     entry_id = entry_of(title, rules)
     named = (found for found in load_help().entries if found.level and (found.title == title or found.id == entry_id))
     return next(named, None)

@@ -16,15 +16,15 @@ SRC = Path(__file__).resolve().parents[3] / "src"
 # Another command's module that one imports on purpose: session's --variant has protocol's help text.
 SHARED = {"session_cmd": ["protocol_cmd"]}
 
-# After main() has run the command given in argv: the command modules this process imported.
-IMPORTED_COMMAND_MODULES = """
+# After main() has run the command given in argv: the modules this process imported.
+IMPORTED_MODULES = """
 import sys
 from crest.cli.app import main
 sys.argv = ["crest", *sys.argv[1:]]
 try:
     main()
 finally:
-    print(" ".join(sorted(name for name in sys.modules if name.startswith("crest.cli.") and name.endswith("_cmd"))))
+    print(" ".join(sorted(sys.modules)))
 """
 
 
@@ -53,21 +53,31 @@ def test_every_command_has_a_module_and_a_summary() -> None:
     assert list(COMMAND_MODULES) == list(COMMAND_SUMMARIES)
 
 
+def imported_by(home: Path, *arguments: str) -> list[str]:
+    """The modules a crest run with these arguments has imported by its end, in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": "100"}
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORTED_MODULES, *arguments], capture_output=True, text=True, env=env, check=True
+    )
+    return run.stdout.splitlines()[-1].split()
+
+
 @pytest.mark.parametrize("module", sorted(set(COMMAND_MODULES.values())))
 def test_running_a_command_imports_no_other_commands_module(module: str, tmp_path: Path) -> None:
     """Importing every command's module (the journal, the help search with numpy, the camera's) took most of the
     start-up of each command, `crest protocol` included."""
     command = next(name for name, owner in COMMAND_MODULES.items() if owner == module)
-    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(tmp_path / "home"), "COLUMNS": "100"}
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORTED_COMMAND_MODULES, command, "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    expected = sorted(f"crest.cli.{name}" for name in [module, *SHARED.get(module, [])])
-    assert result.stdout.splitlines()[-1].split() == expected
+    imported = [name for name in imported_by(tmp_path / "home", command, "--help") if name.endswith("_cmd")]
+    assert imported == sorted(f"crest.cli.{name}" for name in [module, *SHARED.get(module, [])])
+
+
+def test_opening_the_journal_leaves_the_help_search_and_the_practices_accounts_alone(tmp_path: Path) -> None:
+    """`crest protocol` opens the journal for the safety answers: with it came the help search (numpy, the red-flag
+    rules, a third of a second to compile) and the practice's accounts, which it never uses."""
+    imported = imported_by(tmp_path / "home", "protocol")
+    heavy = ["numpy", "crest.knowledge.red_flags", "crest.knowledge.search", "crest.services.accounts"]
+    assert [name for name in heavy if name in imported] == []
+    assert "crest.journal.store" in imported  # it did open the journal
 
 
 @pytest.mark.parametrize("arguments", [["--help", "protocol"], ["-h", "nonsense"]])

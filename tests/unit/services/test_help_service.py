@@ -8,6 +8,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from crest.embedding import minilm
 from crest.embedding.cache import VectorTable, text_digest
 from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
 from crest.journal.records import CheckIn, PainRating
@@ -152,7 +153,7 @@ def test_without_the_sentence_model_answers_come_from_words_alone(monkeypatch: p
 def test_vectors_of_another_model_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     folder = bundled_model_folder()
     assert folder is not None
-    monkeypatch.setattr(help_service, "model_identity", lambda: "another-model 9.9")
+    monkeypatch.setattr(minilm, "model_identity", lambda: "another-model 9.9")  # help imports it when asked
     encoder = help_service.sentence_encoder(folder)
     title = load_help().answers[0].title
     assert np.allclose(encoder.encode([title])[0], MiniLM(folder).encode([title])[0])  # computed, not read
