@@ -30,7 +30,7 @@ from crest.services.accounts import (
     Accounts,
     SecondFactorNeeded,
 )
-from crest.services.audit import AuditLog
+from crest.services.audit import Audited, AuditLog
 from crest.services.bundle import Services
 from crest.services.practice_mode import PracticeMode
 from crest.web.context import WebContext
@@ -177,14 +177,18 @@ class PracticeDoor:
     def client_context(self, base: WebContext, connection: HTTPConnection) -> WebContext:
         """The local app's context over the signed-in client's own journal; 401 or 403 for anyone else."""
         asker = self.asker(connection)
-        if isinstance(asker.actor, Anonymous):
-            raise SignInNeeded("please sign in first")
-        if isinstance(asker.actor, Enrolling):
-            raise SecondFactorNeeded(SET_UP_FIRST)
-        if isinstance(asker.actor, NoPractice):  # a removed practitioner has no Clients page to be sent to
-            raise ForClientsOnly("these pages are a client's own, and this account belongs to no practice now")
         if not isinstance(asker.actor, Client):
-            raise ForClientsOnly("these pages are a client's own; practitioners follow clients under Clients")
+            refusal = _not_a_clients(asker.actor)
+            if connection.scope["type"] == "websocket":
+                # audited here: no exception handler sees a WebSocket's refusal (practice_app.refused logs the rest)
+                self.audit.record(
+                    asker.actor,
+                    Audited.DENIED,
+                    str(refusal.http_status),
+                    address=address_of(connection),
+                    detail=f"WS {logged_path(connection.url.path)}",
+                )
+            raise refusal
         context = replace(base, services=self.services_for(asker.actor.person_id), for_request=None)
         connection.state.crest_context = context
         return context
@@ -274,6 +278,17 @@ def address_of(connection: HTTPConnection) -> str | None:
 
 # The routes whose address holds a secret: an invitation's link and a password link, pages and API.
 LINK_CODE_IN_PATH = re.compile(r"^(/invite/|/reset/|/api/auth/invites/|/api/auth/password-resets/)[^/]+")
+
+
+def _not_a_clients(actor: Actor) -> CrestError:
+    """Why a client's own page or stream is refused to `actor`, who is not a client."""
+    if isinstance(actor, Anonymous):
+        return SignInNeeded("please sign in first")
+    if isinstance(actor, Enrolling):
+        return SecondFactorNeeded(SET_UP_FIRST)
+    if isinstance(actor, NoPractice):  # a removed practitioner has no Clients page to be sent to
+        return ForClientsOnly("these pages are a client's own, and this account belongs to no practice now")
+    return ForClientsOnly("these pages are a client's own; practitioners follow clients under Clients")
 
 
 def logged_path(path: str) -> str:

@@ -2,7 +2,8 @@
 test_authorization_matrix: no other), opened from another site's page (cross-site WebSocket hijacking: the browser
 sends the client's sign-in cookie with it) is refused and written to the audit log as `denied`, as every other change
 from another site is (ASVS 5.0 16.3.3): crest.web.guard refused it before practice mode's guard saw it, with no
-entry. Neither the cookie nor the address's query reaches the log."""
+entry. Neither the cookie nor the address's query reaches the log. So is one refused to someone not a client (ASVS
+5.0 16.3.2), which the route closed with no entry."""
 
 from __future__ import annotations
 
@@ -57,3 +58,24 @@ def test_a_live_check_from_the_practices_own_page_is_not_refused_nor_audited(app
         with browser.websocket_connect("/api/check/live", headers=own):
             pass  # accepted: the client's own page
     assert len(audit.entries()) == before
+
+
+@pytest.mark.parametrize(("actor", "outcome"), [("anonymous", "401"), ("linked_practitioner", "403"), ("admin", "403")])
+def test_a_live_check_refused_to_someone_not_a_client_is_audited_as_denied(
+    app: FastAPI, world: World, actor: str, outcome: str
+) -> None:
+    """From the practice's own page, but not a client's: closed before it opens (the matrix's row), and in the log
+    as every other refused request is (ASVS 5.0 16.3.2); no exception handler sees a WebSocket's refusal."""
+    token = world.tokens.get(actor)
+    audit = app.state.practice_door.audit
+    before = len(audit.entries())
+    with TestClient(app) as browser:
+        if token:
+            browser.cookies.set(COOKIE_NAME, token)
+        own = {"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin"}
+        with pytest.raises(WebSocketDisconnect) as refused, browser.websocket_connect("/api/check/live", headers=own):
+            pass
+    assert refused.value.code == 1008
+    entries = audit.entries()
+    assert len(entries) == before + 1
+    assert (entries[0].action, entries[0].outcome, entries[0].detail) == ("denied", outcome, "WS /api/check/live")
