@@ -64,7 +64,10 @@ def test_a_fhir_name_crest_refuses_comes_back_to_the_report_page_beside_its_box(
     assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
     said = re.search(r'<p id="fhir-error" class="notice danger" role="alert">([^<]+)</p>', page.text)
     assert said is not None
-    assert unescape(said.group(1)) == "Your name: the name must be plain text of at most 200 characters."
+    hidden = (
+        "Your name contains a hidden control character (\\u202e) that crest does not keep; delete it from your name."
+    )
+    assert unescape(said.group(1)) == hidden
     name = _input(page.text, "fhir_name")
     assert 'value="Ada\u202e Lovelace"' in name and 'aria-invalid="true"' in name and "autofocus" in name
     assert 'aria-describedby="fhir-error fhir-name-hint"' in name
@@ -76,3 +79,6 @@ def test_a_fhir_name_crest_refuses_comes_back_to_the_report_page_beside_its_box(
     assert download.status_code == 200 and download.headers["content-type"].startswith("application/fhir+json")
     assert 'filename="crest-fhir-R5-' in download.headers["content-disposition"]
     assert json.loads(download.text)["entry"][0]["resource"]["name"] == [{"text": "Ada Lovelace"}]
+    too_long = client.get(action, params={"name": "A" * 201})  # past the box's maxlength: the export's own words
+    assert too_long.status_code == 422
+    assert "Your name: the name must be plain text of at most 200 characters." in unescape(too_long.text)

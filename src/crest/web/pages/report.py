@@ -8,7 +8,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
 
-from crest.errors import CrestError
+from crest.errors import CrestError, hidden_control, hidden_control_refused
 from crest.input_problems import input_problems
 from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
 from crest.interop.fhir import FhirVersion, InvalidFhirValue
@@ -139,19 +139,18 @@ def report_fhir(
     """The FHIR file of the Report page's form, the same file /api/export answers; a name crest refuses (a pasted
     control character) comes back to this page beside its box, the name and version kept to be mended: the API's
     JSON refusal read as raw text in a browser (walk s52 L5)."""
-    try:
-        return export(context, "fhir", fhir_version, name)
-    except InvalidFhirValue as error:
-        usual = _build(context, None, None, notes=False)
-        return _page(
-            request,
-            context,
-            usual,
-            Choices(),
-            fhir_error=f"{FHIR_NAME_LABEL}: {error.message}",
-            fhir_name=name,
-            fhir_version=fhir_version,
-        )
+    # A pasted control character is unseen in the box (U+202E shows the name reversed): said by its escape, which
+    # the export's own check ("plain text of at most 200 characters") does not say.
+    hidden = next((character for character in " ".join(name.split()) if hidden_control(character)), None)
+    if hidden is not None:
+        said = hidden_control_refused(FHIR_NAME_LABEL.lower(), hidden)
+    else:
+        try:
+            return export(context, "fhir", fhir_version, name)
+        except InvalidFhirValue as error:
+            said = f"{FHIR_NAME_LABEL}: {error.message}"
+    usual = _build(context, None, None, notes=False)
+    return _page(request, context, usual, Choices(), fhir_error=said, fhir_name=name, fhir_version=fhir_version)
 
 
 @router.get("/report.css", name="report_css")
