@@ -29,6 +29,7 @@ def console(*, stderr: bool = False, highlight: bool = True) -> Console:
     made = Console(stderr=stderr, highlight=highlight)
     if not made.is_terminal and not _width_asked_for():
         _unwrap(made)
+    _dumb_terminal_sized(made)
     _never_zero_wide(made)
     return made
 
@@ -41,6 +42,7 @@ def error_console() -> Console:
     made = Console(stderr=True, highlight=False, emoji=False)
     if not made.is_terminal:
         _unwrap(made)
+    _dumb_terminal_sized(made)
     _never_zero_wide(made)
     return made
 
@@ -48,6 +50,16 @@ def error_console() -> Console:
 def _width_asked_for() -> bool:
     columns = os.environ.get("COLUMNS", "")
     return columns.isdigit() and int(columns) > 0
+
+
+def _dumb_terminal_sized(made: Console) -> None:
+    """Rich takes a dumb terminal (TERM=dumb: Emacs' shell, the README's plain lines for a screen reader) to be 80x25
+    whatever its size, so a narrower one broke every longer line in the middle of a word: its own size instead (the
+    COLUMNS and LINES asked for first). Rich keeps its 80x25 unless both width and height are given."""
+    if made.is_terminal and made.is_dumb_terminal:
+        import shutil
+
+        made.size = shutil.get_terminal_size()
 
 
 def _never_zero_wide(made: Console) -> None:

@@ -38,12 +38,16 @@ def run_in_terminal(
     columns: int = 100,
     term: str = "xterm-256color",
     as_left: bool = False,
+    size_in_env: bool = True,
 ) -> str:
-    """Run crest on a pseudo-terminal `columns` wide and 40 rows high; each time the output shows a step's text,
-    type its keys. All it wrote, or with `as_left` what the screen shows once it is done."""
+    """Run crest on a pseudo-terminal `columns` wide and 40 rows high (said in COLUMNS and LINES too, unless not
+    `size_in_env`, as a shell that does not export them); each time the output shows a step's text, type its keys.
+    All it wrote, or with `as_left` what the screen shows once it is done."""
     main_fd, child_fd = os.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     terminal_env = {**env, "TERM": term, "COLUMNS": str(columns), "LINES": "40"}
+    if not size_in_env:
+        del terminal_env["COLUMNS"], terminal_env["LINES"]
     terminal_env.pop("NO_COLOR", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "crest", *args],
@@ -351,6 +355,19 @@ def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[
         assert all(word in words for word in words_kept.split()), shown
         if str(deep) in args:
             assert str(deep) in "".join(words)  # whole, but for where it is cut to fit
+
+
+@pytest.mark.parametrize("size_in_env", [True, False])
+def test_a_dumb_terminal_narrower_than_80_gets_lines_that_fit_it(crest_env: dict[str, str], size_in_env: bool) -> None:
+    """TERM=dumb (the README's plain lines for a screen reader) in a terminal 40 wide: Rich took it to be 80 wide,
+    and the terminal broke every longer line in the middle of a word ("what was alrea" / "dy saved is kept")."""
+    shown = run_in_terminal(["protocol"], crest_env, [], columns=40, term="dumb", size_in_env=size_in_env)
+    lines = shown.splitlines()
+    assert len(lines) > 10 and max(len(line) for line in lines) <= 40
+    error = run_in_terminal(
+        ["session", "--minutes", "99"], crest_env, [], columns=40, term="dumb", size_in_env=size_in_env
+    )
+    assert error.startswith("crest: ") and max(len(line) for line in error.splitlines()) <= 40
 
 
 def _rest_then_rate(region: Region) -> list[tuple[str, str]]:
