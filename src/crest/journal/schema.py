@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -111,14 +112,26 @@ def _room_for_the_update(database: Database) -> Iterator[None]:
         yield
     except DiskFull:
         path = database.file_path
-        if path is None or not path.exists():
-            raise
+        if path is None or not path.exists() or _needs_no_update(path):
+            raise  # the engine's own words: free some space, then try again
         needed_mb = math.ceil((path.stat().st_size + _UPDATE_ROOM_BEYOND_BYTES) / 1_000_000)
         raise DiskFull(
             f"the disk holding the journal at {database.where} is full: this version of crest must update the "
             f"journal, which needs about {needed_mb} MB free on that disk while it runs; free that much, then start "
             "crest again (nothing was changed)"
         ) from None
+
+
+def _needs_no_update(journal_file: Path) -> bool:
+    """Whether the journal is already in this crest's form: a journal that needs no update was said to need one, and
+    the room for it. Read as the file lies (immutable: no lock, no shared-memory file, which a full disk cannot make);
+    a change still in its write-ahead log is not seen, and then the update's room is asked for."""
+    try:
+        with closing(sqlite3.connect(f"{journal_file.as_uri()}?mode=ro&immutable=1", uri=True)) as reading:
+            row = reading.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    except sqlite3.Error:
+        return False  # cannot tell: the update's room is asked for, the safer thing to free
+    return row is not None and row[0] == HEAD_REVISION
 
 
 def _require_current(database: Database) -> None:

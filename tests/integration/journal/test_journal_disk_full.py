@@ -4,6 +4,7 @@ full". SQLite's page limit stands in for the disk here: it fails a write exactly
 from __future__ import annotations
 
 import math
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,23 @@ def test_a_full_disk_during_an_update_says_how_much_room_it_needs(tmp_path: Path
         "changed)"
     )
     assert revision_of(f"sqlite:///{path}") == "r0018_prescription_days"
+
+
+def test_a_full_disk_at_start_on_a_journal_needing_no_update_says_to_free_some_space(tmp_path: Path) -> None:
+    """A journal already in this crest's form was said to need an update, and its room (walk s53 L2): on a full disk
+    SQLite cannot make the shared-memory file it reads by, so opening it fails before anything is read."""
+    path = tmp_path / "crest.db"
+    with Journal.open(f"sqlite:///{path}"):
+        pass
+    database = connect(f"sqlite:///{path}")
+
+    @event.listens_for(database.engine, "connect")
+    def _no_room_for_shared_memory(_dbapi_connection: Any, _record: Any) -> None:
+        full = sqlite3.OperationalError("disk I/O error")
+        full.sqlite_errorname = "SQLITE_IOERR_SHMSIZE"
+        raise full
+
+    with pytest.raises(DatabaseUnavailable) as raised:
+        migrate(database)
+    database.engine.dispose()
+    assert str(raised.value) == f"the disk holding the journal at {path} is full: free some space on it, then try again"
