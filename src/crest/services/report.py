@@ -23,7 +23,6 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, SafetyClearance
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
-from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
 from crest.safety.standing import RepeatedSign, repeated_signs
 from crest.services.preferences import PreferencesStore
@@ -31,6 +30,7 @@ from crest.services.safety import Safety, SafetyStanding, check_in_signs
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
+    from crest.report.render import Paper
 
 REPORT_SUFFIXES = (".pdf", ".html")
 # What crest advised, told to the clinician who reads the report (the person was told it in their own words).
@@ -197,10 +197,15 @@ class ClinicianReports:
     @staticmethod
     def html(report: ClinicianReport) -> str:
         """A whole HTML document, the same one the PDF is printed from."""
+        # Its charts and page layout only here: every command that opens the journal builds this service.
+        from crest.report.render import report_html
+
         return report_html(report)
 
     @staticmethod
     def pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
+        from crest.report.render import report_pdf  # as report_html above
+
         return report_pdf(report, paper)
 
     def write(self, path: Path, report: ClinicianReport, paper: Paper = "a4", *, overwrite: bool = False) -> None:

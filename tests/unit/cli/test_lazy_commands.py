@@ -73,9 +73,15 @@ def test_running_a_command_imports_no_other_commands_module(module: str, tmp_pat
 
 def test_opening_the_journal_leaves_the_help_search_and_the_practices_accounts_alone(tmp_path: Path) -> None:
     """`crest protocol` opens the journal for the safety answers: with it came the help search (numpy, the red-flag
-    rules, a third of a second to compile) and the practice's accounts, which it never uses."""
+    rules, a third of a second to compile), the practice's accounts and the report's charts, which it never uses."""
     imported = imported_by(tmp_path / "home", "protocol")
-    heavy = ["numpy", "crest.knowledge.red_flags", "crest.knowledge.search", "crest.services.accounts"]
+    heavy = [
+        "numpy",
+        "crest.knowledge.red_flags",
+        "crest.knowledge.search",
+        "crest.services.accounts",
+        "crest.report.render",
+    ]
     assert [name for name in heavy if name in imported] == []
     assert "crest.journal.store" in imported  # it did open the journal
 
