@@ -7,9 +7,9 @@ of both apps but the static files, is crest.web.headers'):
   it name this one. A linked crest signs with a device token in the
   Authorization header instead, which no other site can make a browser send.
 - A change that crest.web.guard refuses for where it comes from (another site, by Sec-Fetch-Site, Origin or
-  Referer) without the sign-in cookie is refused here first, to be logged: a sign-in from another site (login CSRF)
-  leaves its entry as other refused sign-ins do (ASVS 5.0 16.3.1, 16.3.3). Nothing of the body is read, so no
-  password or code reaches the log.
+  Referer) is refused here first, to be logged, one with the sign-in cookie and this server's Origin too (a forged
+  Sec-Fetch-Site beside it): a sign-in from another site (login CSRF) leaves its entry as other refused sign-ins do
+  (ASVS 5.0 16.3.1, 16.3.3). Nothing of the body is read, so no password or code reaches the log.
 - So is a WebSocket (the live camera check) that crest.web.guard refuses for where it comes from, which it judges
   as a change: another site's page opening it with the client's cookie (cross-site WebSocket hijacking) is logged
   `denied` like any change from elsewhere, the address's query and the cookie left out.
@@ -91,8 +91,9 @@ class PracticeGuard:
 
     def _refused_for(self, scope: Scope, connection: HTTPConnection) -> str | None:
         """Why a change is refused, in the log's words; None when it may go on."""
-        if needs_own_origin(scope, connection):
-            return None if from_own_pages(connection, self.door) else "no Origin of this server"
+        if needs_own_origin(scope, connection) and not from_own_pages(connection, self.door):
+            return "no Origin of this server"
+        # this server's Origin too: crest.web.guard refuses a Sec-Fetch-Site of another site beside it (forged)
         changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
         return "from another site" if changes and from_elsewhere(connection.headers, scope["scheme"]) else None
 
