@@ -147,6 +147,12 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
         ("my sports massage guy said my psoas is really angry, where even is that", "psoas"),
         ("my yoga teacher says my psoas is cranky, whereabouts is it", "psoas"),
         ("apparently my psoas is angry?? where is it in the body", "psoas"),
+        # whether it helps the back is how to tell, not the back's position or the spine's shifting (readers_17)
+        ("how will i know if this is doing my back any good", "tracking_progress"),
+        ("how would i know if its doing anything for my back at all", "tracking_progress"),
+        ("how will i be able to tell it is doing my back some good", "tracking_progress"),
+        # once a day or also at night asks how often, not when (readers_17)
+        ("once in the day enough, or should i be doing it at night as well", "how_often"),
     ],
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
