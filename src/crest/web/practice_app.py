@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, FastAPI, Request, WebSocket
+from fastapi.exception_handlers import websocket_request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError, WebSocketRequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -309,6 +310,25 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
         return await validation(request, error)
 
     app.add_exception_handler(RequestValidationError, refused_input)
+
+    async def refused_stream_input(websocket: WebSocket, error: Exception) -> None:
+        """A WebSocket's address that did not validate (the live check's `?breath=maybe`), audited as an HTTP
+        request's input is: the fields, never what was sent in them; then closed as FastAPI closes it (1008)."""
+        assert isinstance(error, WebSocketRequestValidationError)
+        fields = sorted({".".join(str(part) for part in problem.get("loc", ())) for problem in error.errors()})
+        with suppress(CrestError):  # a database that cannot be used: closed all the same
+            asker = await run_in_threadpool(door.asker, websocket)
+            await run_in_threadpool(
+                door.audit.record,
+                asker.actor,
+                Audited.REFUSED_INPUT,
+                "422",
+                address=address_of(websocket),
+                detail=f"WS {logged_path(websocket.url.path)}: {', '.join(fields)}",
+            )
+        await websocket_request_validation_exception_handler(websocket, error)
+
+    app.add_exception_handler(WebSocketRequestValidationError, refused_stream_input)
 
     async def server_error(request: Request, error: Exception) -> Response:
         """A failure nothing expected (ASVS 5.0 16.3.4): audited with the error's kind only, then a calm 500; the
