@@ -65,11 +65,10 @@ says they do not have ("no numbness or tingling", "I don't have any bladder prob
 "never had any", never "not", "without" or "never had" alone, and not before "until", "before" or "like this"); for the
 rules about symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully
 recovered now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end
-up incontinent", "im worried ill get numb legs if i do this too long": a fear read only within its own clause, never one
-of a sign the message says is there, stays, spreads or gets worse) or only supposed, with what one would then do ("if I
-ever felt a pulse in my belly I'd see a doctor"; not when it says "again", "still", "since" or "now", though "for now"
-says nothing has happened). Numbness from lying or sitting on a limb, or from having it under one's head, is not new
-numbness unless the message says it stays; nor is numbness from a long sit or from the
+up incontinent") or only supposed, with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor";
+not when it says "again", "still", "since" or "now", though "for now" says nothing has happened). Numbness from lying or
+sitting on a limb, or from having
+it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
 position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
 numb on the bleachers until I stand up"); both legs so, in the position, are still a new loss of feeling the position
@@ -98,7 +97,7 @@ from dataclasses import dataclass
 
 from crest.journal.vocabulary import PainQuality
 from crest.knowledge.spelling import SCOTS_NEGATIVES
-from crest.knowledge.text import clauses, words
+from crest.knowledge.text import words
 from crest.safety.worse_check_in import LOSS_OF_FEELING
 
 
@@ -163,32 +162,11 @@ def about_the_reader(plain_text: str) -> str:
     return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
 
-def without_future_fears(question: str) -> str:
-    """`question` without a symptom only feared for the future ("im worried ill get numb legs if i do this too long"),
-    each fear read only as far as the end of its own clause (`_FEARED_FUTURE`); the question as it is when it has none,
-    or says anywhere that something has happened or goes on (`_HAPPENING`, `_FEAR_COME_TRUE`)."""
-    said = [" ".join(clause) for clause in clauses(question)]
-    feared = [fear.group() for clause in said for fear in _FEARED_FUTURE.finditer(clause)]
-    if not feared or any(len(_A_SIGN.findall(fear)) > 1 for fear in feared):
-        return question
-    whole = " ".join(said)
-    rest = [_FEARED_FUTURE.sub(" ", clause) for clause in said]
-    if _HAPPENING.search(whole) or _FEAR_COME_TRUE.search(whole) or any(map(_SAID_OUTSIDE_A_FEAR.search, rest)):
-        return question
-    return ", ".join(rest)
-
-
 def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
-    plain = _of_people(plain_words(question))
+    plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(question)).split())
     readers_own = about_the_reader(plain)
-    unfeared = without_future_fears(question)
-    present = present_symptoms(plain if unfeared == question else _of_people(plain_words(unfeared)))
+    present = present_symptoms(plain)
     return [rule for rule in rules if rule.fires(readers_own if rule.about_history else present)]
-
-
-def _of_people(plain_text: str) -> str:
-    """`plain_text` without what it says of a pet's own body (`_ABOUT_AN_ANIMAL`)."""
-    return " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_text).split())
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -356,42 +334,6 @@ _FEARED_LOSS = re.compile(
     r"|panicky|panic) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
     r"(?: (?!(?:i|im|ive|id|me|my|he|hes|she|shes|they|theyre|we|his|her|their|our|your|it|its|both|but|now|since"
     r"|because|already|again|actually|really)\b)\w+){0,3}"
-)
-# A symptom only feared for the future, read within one clause (`crest.knowledge.text.clauses`): "im worried ill get
-# numb legs if i do this too long". The fear and what it fears are not read, up to a word about a person or one that
-# starts another clause ("scared ill get numb legs my legs are numb" is read from "my"), at most eight words; nor at all
-# when the rest of its clause says the symptom is there now, stays, spreads or gets worse ("worried this will make the
-# numbness between my legs permanent", "scared ill get numb legs like the ones i have", "worried it will cause more
-# numbness"). Its reach stops at the clause's end, so that a sign told in the next one is read: "worried this will
-# cause damage, saddle area numb" (a rule that read eight words across punctuation lost such signs, s52's review).
-_THERE_ALREADY = (
-    r"back|again|anymore|any more|never|still|worse|worsen\w*|return\w*|spread\w*|stay\w*|last|lasts|lasting"
-    r"|linger\w*|permanent\w*|forever|for good|more|further|already|now|have|has|had|got|getting|been|is|are|am|was"
-    r"|were|its|which|as|like|did|does|currently|today|yesterday|tonight|at the moment|since"
-    r"|(?:my|the|this|that|these|those|his|her|their) (?:numb\w*|weak\w*|tingl\w*|incontinen\w*|leak\w*)"
-)
-_FEARED_FUTURE = re.compile(
-    r"\b(?:scared|afraid|worried|worrying|worry|worries|terrified|frightened|anxious|nervous|paranoid|fear|fearful"
-    r"|concerned) (?:that )?(?:ill|itll|(?:i|it|this|that) (?:will|might|may|could|(?:is )?(?:going to|gonna))"
-    r"|(?:im|its) (?:going to|gonna)) (?:get|go|end up|become|develop|start|make|give|cause|turn)\b"
-    rf"(?!.*\b(?:{_THERE_ALREADY})\b)"
-    r"(?: me| my \w+)?"
-    r"(?: (?!(?:i|im|ive|id|my|both|he|hes|she|shes|his|her|they|theyre|their|but|now|since|because|already|actually"
-    r"|really|though|although|so)\b)(?!and (?!needles))\w+){1,8}"
-)
-# The words of a sign. A fear that names two ("worried it could cause incontinence leaking urine") is read whole.
-_SIGN_WORDS = (
-    r"pins (?:and|n) needles|numb\w*|numm\w*|tingl\w*|prickl\w*|weak\w*|leak\w*|incontinen\w*|wet\w*|pee\w*|wee\w*"
-    r"|poo\w*|bladder\w*|bowel\w*|urin\w*|fever\w*|temperature|chills|shiver\w*|puls\w*|throb\w*|pain\w*|hurt\w*"
-    r"|ach\w*|sore|agony|weight|lost|losing|dizz\w*|faint\w*|sweat\w*|blood|bleed\w*"
-)
-_A_SIGN = re.compile(rf"\b(?:{_SIGN_WORDS})\b")
-# Said outside a fear, what tells that the feared sign, or another, is there: a sign's word ("leaking a bit",
-# "temperature of 39", "both of which are numb"), or having it or a time ("i have it", "got it for 3 days", "like last
-# night"). A message that says any of them is read whole, its fears too: "worried ill go numb in the saddle, its numb".
-_SAID_OUTSIDE_A_FEAR = re.compile(
-    rf"\b(?:{_SIGN_WORDS}|have|has|had|having|got|getting|been|already|still|again|now|today|yesterday|tonight|last"
-    r"|lately|recently|currently|moment|since|days?|weeks?|hours?|months?|did|does)\b"
 )
 # Words that say a feared loss is here after all: it happened, it goes on, or the person cannot do or feel something
 _FEAR_COME_TRUE = re.compile(

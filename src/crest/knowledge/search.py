@@ -30,7 +30,7 @@ import numpy.typing as npt
 from crest.knowledge.model import HelpContent, HelpEntry
 from crest.knowledge.red_flags import EVERYDAY_SIGN_WORDS, RULES, RedFlagRule, fired_rules
 from crest.knowledge.spelling import SpellingFixer
-from crest.knowledge.text import clauses, clean_question, words
+from crest.knowledge.text import clean_question, words
 
 MAX_ANSWERS = 3
 MAX_QUERY_WORDS = 64  # a long text is searched by its first words; the red-flag rules still read all of it
@@ -151,11 +151,11 @@ class HelpSearch:
         """The red-flag rules (only those `names` names, when given) that fire on the question, as written or with
         its typos fixed (`warning_signs`)."""
         rules = self._rules if names is None else tuple(rule for rule in self._rules if rule.name in names)
-        # each clause read on its own, as the question's are: a fear's reach ends with its clause (`red_flags`)
-        readings = [[self._warning_fixer.readings(word) for word in clause] for clause in clauses(question)]
-        fired = fired_rules(question, rules) + fired_rules(_reading(readings, 0), rules)
-        if any(len(each) > 1 for clause in readings for each in clause):  # "fel" may be "feel" or "fell": both ways
-            fired += fired_rules(_reading(readings, -1), rules)
+        readings = [self._warning_fixer.readings(word) for word in words(question)]
+        fixed = " ".join(each[0] for each in readings)
+        fired = fired_rules(question, rules) + fired_rules(fixed, rules)
+        if any(len(each) > 1 for each in readings):  # "fel" may be "feel" or "fell": read it both ways
+            fired += fired_rules(" ".join(each[-1] for each in readings), rules)
         return fired
 
     def answers(self, question: str) -> tuple[HelpEntry, ...]:
@@ -234,11 +234,6 @@ class HelpSearch:
             if len(terms) >= MAX_QUERY_WORDS:
                 break
         return list(terms)
-
-
-def _reading(readings: list[list[tuple[str, ...]]], which: int) -> str:
-    """The question with each word read as its `which` reading, its clauses kept apart by commas."""
-    return ", ".join(" ".join(each[which] for each in clause) for clause in readings)
 
 
 def _most_urgent_first(signs: Sequence[HelpEntry]) -> tuple[HelpEntry, ...]:

@@ -40,17 +40,6 @@ def _one_line(text: str) -> str:
     return " ".join(spaced.split())
 
 
-# Where a clause ends, read before the words lose their punctuation: a full stop, comma, semicolon, colon, question or
-# exclamation mark, a dash between words, or "but", "and now" and "since", which start another clause.
-_CLAUSE_END = re.compile(r"[,;.!?:\u2013\u2014]+|\s-+\s|\b(?=(?:but|and now|since)\b)", re.IGNORECASE)
-
-
-def clauses(text: str) -> list[list[str]]:
-    """The words of each clause of `text`, in order: "worried this will cause damage, saddle area numb" ->
-    [["worried", "this", "will", "cause", "damage"], ["saddle", "area", "numb"]]; the words of them all are `words`."""
-    return [said for part in _CLAUSE_END.split(clean_question(text)) if (said := words(part))]
-
-
 def words(text: str) -> list[str]:
     """Lower-case ASCII words: "Can't I lie on my Bäck?" -> ["cant", "i", "lie", "on", "my", "back"]."""
     folded = unicodedata.normalize("NFKD", clean_question(text).casefold())

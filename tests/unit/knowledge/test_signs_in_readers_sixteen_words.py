@@ -1,15 +1,13 @@
 """A fear and a sign in one message: readers_16's near miss "im worried ill get numb legs if i do this too long, is
-that a thing" pinned urgent care (cauda equina), a calm fear read as a sign. A symptom only feared for the future is
-now not read, but only within its own clause: a first rule (s52) read eight words past a comma and lost the signs told
-in the next clause or feared to stay, so it was taken back. The signs below pin their level whatever fear comes with
-them; the calm fears pin nothing. A fear the words say is only feared ("I'm afraid of ending up ...", "I don't want to
-end up ...") pins nothing as before."""
+that a thing" pins urgent care (cauda equina), a calm fear read as a sign. A rule that read such fears as fears only
+(s52) lost the signs below, told after a fear or feared to stay, so it was taken back: a false urgent on a fear costs
+less than a missed sign. So was its second form (s53), which read a fear within its own clause and still lost signs
+told after a fear of something else, on the next line, or with a time. A fear the words say is only feared ("I'm
+afraid of ending up ...", "I don't want to end up ...") still pins nothing."""
 
-from crest.knowledge.text import clauses
 from support.help_signs import Sign, sign_tests
 
 URGENT = "urgent_care"
-CLINICIAN = "see_clinician"
 CAUDA_EQUINA = "warning_cauda_equina"
 
 PINNED: dict[Sign, tuple[str, ...]] = {
@@ -20,82 +18,60 @@ PINNED: dict[Sign, tuple[str, ...]] = {
         "worried this will make my numb legs worse",
         "I'm terrified it might be cauda equina, both my legs are numb",
         "worried it will give me numb legs, been numb for a week",
-        # the sign said in the next clause in words that do not name it again
-        "worried I might get numb legs, both of which are numb right now",
-        "worried ill get numb legs, had it for a week",
-        "scared ill get numb legs my legs are numb",  # no comma: "my" ends the fear's reach
-        "Worried I'll get numb legs. Both legs numb since Tuesday.",
     ),
     ("saddle_numbness", CAUDA_EQUINA, URGENT): (
         "worried it will make my back worse, cant feel my bum",
         "nervous this is going to make it worse, my bum has gone numb since this morning",
-        # a fear told before a sign in the next clause: the fear's reach ends with its clause
+        # A fear told before a sign in the next clause: the words carry no comma, so a fear's reach cannot be told
+        # from the sign after it (s52 review of a rule that read these as fears only, since taken back).
         "worried this will cause damage, saddle area numb",
         "afraid I'll end up with nerve damage, saddle numbness",
         "scared it will get serious, numb bum for two days",
-        "worried this will make it worse; saddle area numb",
-        "scared it'll go wrong but my saddle is numb",
-        "worried this will cause damage, sadle area numb",  # its typo fixed, the clauses are still read apart
-        # the feared sign said to be there already, to stay or to spread
         "worried ill go numb in the saddle, it's numb",
-        "worried i will get numbness in my groin area, i have it",
-        "worried it will cause numbness, which I have in my groin",
-        "worried ill get numbness in the groin, as I have",
-        "scared it will give me numbness in my saddle, got it for 3 days",
-        "worried ill get numb in the saddle area, getting it right now",
-        "worried i'll get numb down there too, like last night",
         "worried this will make the numbness between my legs permanent",
-        "worried it will make the numbness in my groin spread",
-        "worried i could end up with numb genitals numb genitals",
+        # A fear whose object is not the sign, then a present sign with no comma, a line break, a bracket or "…"
+        # between them (s53 review of a rule that read a fear within its clause, since taken back).
+        "worried this will cause damage numb saddle area",
+        "im scared it will get serious numb groin",
+        "scared this will cause nerve damage numb genitals",
+        "worried itll get serious sadle numbness",
+        "scared its going to cause paralysis numb bum and groin",
+        "scared this will go bad tingling in saddle area",
+        "worried ill get sciatica numb genitals",
+        "worried this will cause damage\nnumb saddle area",
+        "scared it will get serious\nnumb genitals",
+        "worried this will cause damage (numb saddle area)",
+        "worried it will get serious \u2026 numb groin",
+        "scared it will get serious numb groin for 2 days",
+        "scared it will get serious numb groin should i go to a&e",
+        "my son is worried it will cause damage numb groin",
     ),
     ("bladder_or_bowel_trouble", CAUDA_EQUINA, URGENT): (
         "worried it may cause incontinence, leaking urine",
         "im worried it will cause bladder issues, peeing myself",
-        "worried it could cause incontinence leaking urine",
-        "afraid this will make me incontinent, leaking a bit",
-        "scared it will make my incontinence permanent",
+        "worried it will end up serious no bladder control",
+        "worried this will become serious wet myself at work",
+        "worried it will cause damage pee wont come out",
+        "worried this will cause problems\nbladder wont empty",
     ),
     ("weakness_in_both_legs", CAUDA_EQUINA, URGENT): (
         "scared this will make the weakness in both legs spread",
-        "worried this will cause more weakness in both legs",
+        "scared it will cause damage weakness in both legs",
+        "worried it could cause nerve damage legs giving way",
+        "worried this will make my legs weaker",
     ),
-    ("fever_or_chills", "warning_infection", CLINICIAN): ("worried it will start a fever, temperature of 39",),
+    ("pulsing_in_belly", "warning_pulsing_belly", "see_clinician"): (
+        "worried it could cause a problem throbbing in my belly",
+        "worried it will cause damage pulsating belly",
+    ),
+    ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "worried it will cause damage foot drop",
+    ),
 }
 
 NOT_FIRED: dict[str, tuple[str, ...]] = {
-    "changed_feeling_in_both_legs": (
-        "I'm afraid of ending up with numb legs one day",
-        # a symptom only feared for the future (readers_16's near miss, and fears like it)
-        "im worried ill get numb legs if i do this too long, is that a thing",
-        "scared this will make my legs go numb",
-        "worried i'm going to get numb legs",
-        "nervous it will give me pins and needles in both legs, do people get that",
-    ),
-    "weakness_in_both_legs": ("worried I might end up with weakness in both legs",),
-    "saddle_numbness": (
-        "worried ill get saddle numbness",
-        "scared I'll get numb bum from the hard floor",
-        "worried that it will cause numbness in my genitals",
-        "scared this will make my bum go numb on the hard floor, should i use a mat",
-    ),
-    "bladder_or_bowel_trouble": (
-        "I don't want to end up incontinent",
-        "worried this will cause incontinence later in life",
-        "afraid it might cause incontinence when im older, is that a risk",
-    ),
+    "changed_feeling_in_both_legs": ("I'm afraid of ending up with numb legs one day",),
+    "bladder_or_bowel_trouble": ("I don't want to end up incontinent",),
 }
 
 test_pins_its_entry_and_level, test_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
-
-
-def test_a_message_is_cut_into_clauses_where_its_punctuation_or_a_new_clause_word_is() -> None:
-    assert clauses("Worried this will cause damage, saddle area numb; since Tuesday. But not now!") == [
-        ["worried", "this", "will", "cause", "damage"],
-        ["saddle", "area", "numb"],
-        ["since", "tuesday"],
-        ["but", "not", "now"],
-    ]
-    assert clauses("worried ill get numb legs and now my bum is numb") == [
-        ["worried", "ill", "get", "numb", "legs"],
-        ["and", "now", "my", "bum", "is", "numb"],
-    ]
