@@ -339,7 +339,8 @@
       document.addEventListener("visibilitychange", backInFront);
       reading.timer = window.setInterval(sendFrame, BREATH_FRAME_MS);
     } catch (error) {
-      showBreathState("The camera could not be opened, so your breathing is not being read.");
+      // The same cause the position check names for the same failure (walk s53 L5), not a bare "could not be opened".
+      showBreathState(`${cameraProblem(error)}. Your breathing is not being read.`);
     }
   }
   // A checkpoint carries the reading so far, asked for at the checkpoint before, so that a tab closed or a browser
