@@ -245,13 +245,13 @@ def test_a_check_in_by_keyboard_alone(safe_page: Any, server_url: str) -> None:
     slider = page.get_by_label("Pain in groin, 0 to 10")
     assert page.evaluate("document.activeElement.type") == "range"
     assert page.locator(".rating-row", has_text="Groin").locator("output").inner_text() == "not rated yet"
-    page.keyboard.press("ArrowRight")  # from the middle of the scale: 6/10 (a 7 would be answered on Today as worse)
-    assert slider.input_value() == "6"
-    assert page.locator(".rating-row", has_text="Groin").locator("output").inner_text() == "6 / 10"
+    page.keyboard.press("ArrowRight")  # a place not rated yet counts from nothing (5a1cdaec): 1/10
+    assert slider.input_value() == "1"
+    assert page.locator(".rating-row", has_text="Groin").locator("output").inner_text() == "1 / 10"
     page.get_by_role("button", name="Save check-in").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/journal?saved=check-in")
-    assert "Groin (left) 6/10" in page.locator("tr", has_text="Groin").inner_text()
+    assert "Groin (left) 1/10" in page.locator("tr", has_text="Groin").inner_text()
 
 
 def test_pause_resume_and_end_early(safe_page: Any, server_url: str) -> None:
