@@ -30,7 +30,6 @@ def protocol(
     from rich.padding import Padding
 
     from crest.cli.consoles import console as make_console
-    from crest.cli.guided_session import SIDE_LYING_BY_DEFAULT
     from crest.protocol import load_protocol
     from crest.protocol.model import SIDE_LYING_VARIANT
     from crest.session.timeline import check_variant
@@ -60,6 +59,9 @@ def protocol(
         return
     console = make_console()
     if on_the_side:
+        # The guided session's module (its live panel, sounds, prompts) only for its sentence, when it is said.
+        from crest.cli.guided_session import SIDE_LYING_BY_DEFAULT
+
         console.print(f"[yellow]{SIDE_LYING_BY_DEFAULT.format(what='this')}[/yellow]")
     console.print(f"[bold]{crp.name}[/bold] · {details.title}: {details.summary}")
     console.print(

@@ -71,9 +71,10 @@ def test_running_a_command_imports_no_other_commands_module(module: str, tmp_pat
     assert imported == sorted(f"crest.cli.{name}" for name in [module, *SHARED.get(module, [])])
 
 
-def test_opening_the_journal_leaves_the_help_search_and_the_practices_accounts_alone(tmp_path: Path) -> None:
+def test_crest_protocol_imports_only_what_it_uses(tmp_path: Path) -> None:
     """`crest protocol` opens the journal for the safety answers: with it came the help search (numpy, the red-flag
-    rules, a third of a second to compile), the practice's accounts and the report's charts, which it never uses."""
+    rules, a third of a second to compile), the practice's accounts and the report's charts, which it never uses,
+    and the guided session's module, for one sentence said only where the safety answers advise the side."""
     imported = imported_by(tmp_path / "home", "protocol")
     heavy = [
         "numpy",
@@ -81,6 +82,7 @@ def test_opening_the_journal_leaves_the_help_search_and_the_practices_accounts_a
         "crest.knowledge.search",
         "crest.services.accounts",
         "crest.report.render",
+        "crest.cli.guided_session",
     ]
     assert [name for name in heavy if name in imported] == []
     assert "crest.journal.store" in imported  # it did open the journal
