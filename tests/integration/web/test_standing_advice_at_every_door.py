@@ -35,6 +35,8 @@ NOT_PAGES = {
     "/report.css": "a style sheet",
     "/report.html": "the report's file for the clinician, whose 'In short' leads with the advice (test_report_*)",
     "/report.pdf": "the same report as a PDF",
+    # A name it refuses comes back to the Report page, which leads with the advice (test_a_refused_fhir_name_...).
+    "/report/fhir": "the FHIR file for other health software, whose Flags carry the advice that stands",
     "/session/breath": "a part of the session page, fetched by its script",
     "/static": "the pages' scripts and styles",
 }
@@ -60,3 +62,14 @@ def test_a_page_leads_with_the_advice_that_stands(cleared: TestClient, advice: s
     main = page.text.split('<main id="main"', 1)[1]
     lead = re.split(r"<h2|<form", re.sub(r"<script.*?</script>", "", main, flags=re.S), maxsplit=1)[0]
     assert opening in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", lead)), f"{route} does not lead with the advice"
+
+
+@pytest.mark.parametrize("advice", ADVICE)
+def test_a_refused_fhir_name_comes_back_to_a_page_that_leads_with_the_advice(cleared: TestClient, advice: str) -> None:
+    note, opening = ADVICE[advice]
+    assert cleared.post("/api/checkins", json={"note": note}).status_code == 201
+    page = cleared.get("/report/fhir", params={"name": "Ada \u202e Lovelace"})
+    assert page.status_code == 422 and "text/html" in page.headers["content-type"]
+    main = page.text.split('<main id="main"', 1)[1]
+    lead = re.split(r"<h2|<form", re.sub(r"<script.*?</script>", "", main, flags=re.S), maxsplit=1)[0]
+    assert opening in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", lead)), "the Report page does not lead with the advice"
