@@ -193,16 +193,19 @@ class _TimeAxis:
         from the first, the shortest step whose labels all stand apart. Before, each chart had its own rule and the
         pain chart dropped a label that touched its neighbour: "30 Nov, 4 Dec, 6 Dec" above "30 Nov, 7 Dec" (walk
         s52 L4). A step shorter than a week only on a one-week axis, so that the sessions chart, which names weeks,
-        has even steps too; past 28 days, whole multiples of 4 weeks. No day to come is named."""
+        has even steps too; then 1, 2 or 3 weeks, then whole multiples of 4 weeks. Of the steps that fit, the one
+        naming the most days, and of those the one whose last day is latest: on a phone, 4-week steps named only
+        "12 Oct" and "9 Nov" of 8 weeks, leaving the latest 4 without a date (walk s54 M1). No day to come is named."""
         first = self.starts.astimezone(self.zone).date()
         days = (self.ends.astimezone(self.zone).date() - first).days
-        steps = [*((1, 2, 3) if days <= 7 else ()), 7, 14, *range(28, days + 28, 28)]
+        steps = [*((1, 2, 3) if days <= 7 else ()), 7, 14, 21, *range(28, days + 28, 28)]
+        fitting = [[first]]  # the first day alone always stands
         for step in steps:
             named = [first + timedelta(days=day) for day in range(0, days + 1, step)]
             named = [day for day in named if day <= self.today]
             if labels_stand_apart(self._at_days(named), self.x_range, width):
-                break
-        return named  # the longest step names the first day alone, which always stands
+                fitting.append(named)
+        return max(fitting, key=lambda named: (len(named), named[-1]))
 
     def labels(self, width: int) -> list[tuple[float, str]]:
         """The labelled days, each at its start."""

@@ -331,6 +331,20 @@ def test_every_chart_names_the_same_days_in_even_steps(days: int) -> None:
         assert len(sessions) >= 1
 
 
+@pytest.mark.parametrize("today", [date(2026, 11, 30), date(2026, 12, 6)])  # the 8th week's Monday and Sunday
+def test_a_phones_eight_week_chart_names_a_day_in_each_part_of_it(today: date) -> None:
+    """Walk s54 M1: over 8 weeks the phone's charts named "12 Oct" and "9 Nov" alone (steps of 4 weeks, as 2 did not
+    fit), the latest 4 weeks, the ones a person looks at first, without a date. Three weeks apart they fit."""
+    clock = FakeClock(datetime.combine(today, time(18), tzinfo=UTC))
+    records = _Records()
+    _rested_daily(records, date(2026, 10, 12), (today - date(2026, 10, 12)).days + 1)
+    charts, _ = _charts(records, clock)
+    for chart in charts:
+        named = [_named_day(label, date(2026, 10, 12)) for _, label in re.findall(DATE_LABEL, chart["svg_narrow"])]
+        assert named[0] == date(2026, 10, 12) and len(named) >= 3, named
+        assert (today - named[-1]).days < 21, named  # no more than 3 weeks of the latest without a date
+
+
 def test_two_places_rated_the_same_half_an_hour_apart_are_two_dots_that_do_not_overlap() -> None:
     """Walk s52 L3: the lower back's 4/10 after a rest and the hip's 4/10 30 minutes later were one faint dot."""
     clock = FakeClock()  # Wednesday 6 May 2026, 17:30 UTC
