@@ -247,8 +247,14 @@ def _table(
     check_in_rows: dict[date, list[CheckIn]] = defaultdict(list)
     for check_in in check_ins:
         check_in_rows[row_of(check_in.at)].append(check_in)
+    recorded = sorted(set(session_rows) | set(check_in_rows))
+    if by_week and recorded:
+        # A week between with no record keeps its row, of noughts and no medians: the table went from one week to
+        # the week after the next as if none were missing, the chart's gap the only sign (walk s54 M3).
+        mondays = range(_week_start(recorded[0]).toordinal() + 7, recorded[-1].toordinal(), 7)
+        recorded = sorted({*recorded, *map(date.fromordinal, mondays)})
     rows = []
-    for first in sorted(set(session_rows) | set(check_in_rows)):
+    for first in recorded:
         last = min(_week_start(first) + timedelta(days=6), period.last_day) if by_week else first
         rated: dict[Place, list[tuple[date, int]]] = defaultdict(list)
         for check_in in check_in_rows[first]:

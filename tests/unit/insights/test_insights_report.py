@@ -37,6 +37,21 @@ def test_a_long_period_is_tabulated_by_week_with_its_verdicts() -> None:
     assert data.practice.sessions_per_week(data.period) == pytest.approx(7.0)
 
 
+def test_a_week_without_records_keeps_its_row_in_the_weekly_table() -> None:
+    """Walk s54 M3: a week away (no rest, no rating) left no row, so the table went from one week to the week after
+    the next as if nothing was missing; the chart's gap was the only sign of it."""
+    away = (FIRST + timedelta(days=21), FIRST + timedelta(days=28))  # the 4th week, Monday to the next Monday
+    sessions = [s for s in HISTORY.sessions if not away[0] <= s.started_at.date() < away[1]]
+    check_ins = [c for c in HISTORY.check_ins if not away[0] <= c.at.date() < away[1]]
+    period = Period(FIRST, FIRST + timedelta(days=69))
+    data = report_data(sessions, check_ins, HISTORY.psfs, UTC, period, 7, today=period.last_day)
+    assert data.table_by_week and len(data.table) == 10
+    empty = data.table[3]
+    assert (empty.first_day, empty.last_day) == (away[0], away[1] - timedelta(days=1))
+    assert (empty.sessions, empty.minutes, empty.check_ins) == (0, 0, 0)
+    assert empty.pain == (None,) * len(data.table_places)
+
+
 def test_the_default_period_runs_from_the_first_record_to_today() -> None:
     now = datetime(2026, 6, 1, 12, tzinfo=UTC)
     period = period_of(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, now, None, None)
