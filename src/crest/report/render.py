@@ -6,7 +6,8 @@ WeasyPrint is imported only when a PDF is asked for: it takes a moment to load a
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+import itertools
+from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 from importlib import resources
 from typing import Literal
@@ -16,7 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from crest.breath.result import relaxation_note
-from crest.charts import NARROW_WIDTH, Point, Series, line_chart
+from crest.charts import NARROW_WIDTH, WIDTH, Point, Series, labels_stand_apart, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import quoted
@@ -238,13 +239,20 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         )
         for place, weeks in shown
     ]
-    labels = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
     description = _chart_words(shown, report.data.period, len(rated) - len(shown))
     x_range = (_ordinal(first), _ordinal(last))
     return {
-        "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, titled=True),
+        "wide": line_chart(
+            series, _axis_days(first, last, WIDTH), description, CHART_STYLE, x_range=x_range, titled=True
+        ),
         "narrow": line_chart(
-            series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH, titled=True
+            series,
+            _axis_days(first, last, NARROW_WIDTH),
+            description,
+            CHART_STYLE,
+            x_range=x_range,
+            width=NARROW_WIDTH,
+            titled=True,
         ),
         "legend": Markup("").join(
             Markup('<li><span class="swatch swatch-{}"></span>{}</li>').format(colours[place], place.heading)
@@ -254,6 +262,28 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         "left_out": len(rated) - len(shown),
         "legend_count": len(shown),
     }
+
+
+def _axis_days(first: date, last: date, width: int) -> list[tuple[float, str]]:
+    """The period's first and last days, with the year, and Mondays between them, as many as stand apart on a chart
+    `width` wide, every 1, 2, 3, 4, 8, 13 or 26 weeks (of as many, the step leaving the longest stretch without a
+    date shortest): the ends alone left 8 weeks without a date, where the summary names a harder week (walk s54 M2)."""
+    ends = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
+    if first == last:
+        return ends
+    x_range = (_ordinal(first), _ordinal(last))
+    mondays = [
+        first + timedelta(days=n) for n in range(1, (last - first).days) if (first + timedelta(days=n)).weekday() == 0
+    ]
+    candidates = [ends]
+    for weeks in (1, 2, 3, 4, 8, 13, 26):
+        between = [(_ordinal(day), f"{day.day} {day:%b}") for day in mondays[weeks - 1 :: weeks]]
+        while between and not labels_stand_apart([between[-1], ends[1]], x_range, width):
+            between.pop()  # the last Monday may stand too near the period's last day
+        labels = [ends[0], *between, ends[1]]
+        if labels_stand_apart(labels, x_range, width):
+            candidates.append(labels)
+    return max(candidates, key=lambda labels: (len(labels), -max(b[0] - a[0] for a, b in itertools.pairwise(labels))))
 
 
 def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, left_out: int) -> str:

@@ -1,5 +1,6 @@
 """The rendered report: its pain chart and its wording, from the same numbers the insights compute."""
 
+import itertools
 import re
 import subprocess
 from dataclasses import replace
@@ -199,6 +200,26 @@ def test_the_pain_chart_breaks_its_line_over_a_week_without_ratings() -> None:
         lines = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
         assert [len(line.split()) for line in lines] == [2]  # the first two weeks joined; the fourth stands alone
     assert "with a gap where a week has no rating" in html
+
+
+def test_an_eight_week_chart_names_mondays_between_its_ends_wide_and_narrow() -> None:
+    """Walk s54 M2: 8 weeks were named "12 Oct 2026" and "7 Dec 2026" alone, so the harder week the summary names
+    ("2 to 8 Nov") and a week away could not be found on the chart by their dates."""
+    first, last = date(2026, 10, 12), date(2026, 12, 7)
+    days = [first + timedelta(days=n) for n in range(57) if n % 7 < 4]
+    _, html = _report_of([_rated(day, 9, (Region.LOWER_BACK, 5)) for day in days], first, last)
+    for drawing in ("chart-wide", "chart-narrow"):
+        svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
+        assert svg is not None
+        labels = re.findall(
+            r'<text x="[\d.]+" y="\d+" text-anchor="(?:start|middle|end)">(\d+ \w{3}(?: \d{4})?)</text>', svg.group(1)
+        )
+        named = [
+            datetime.strptime(label if label[-4:].isdigit() else f"{label} 2026", "%d %b %Y").date() for label in labels
+        ]
+        assert named[0] == first and named[-1] == last and len(named) >= 3, (drawing, labels)
+        assert all(day.weekday() == 0 for day in named[1:-1]), labels
+        assert max((b - a).days for a, b in itertools.pairwise(named)) <= 28, (drawing, labels)
 
 
 def test_a_week_under_way_is_drawn_among_its_days_so_far_even_when_the_period_reaches_past_today() -> None:
