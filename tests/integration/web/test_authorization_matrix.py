@@ -280,7 +280,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/report/fhir"): Rule(CLIENTS, 200, CLIENT),  # the Report page's FHIR form: the journal, as /api/export
     ("GET", "/report.css"): Rule(EVERYONE, 200, PUBLIC),  # the report's style sheet, no data
     ("GET", "/safety"): Rule(CLIENTS, 200, CLIENT),
-    ("POST", "/safety"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
+    ("POST", "/safety"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
+    ("GET", "/safety/saved"): Rule(CLIENTS, 200, CLIENT),  # where saved answers are redirected
+    ("GET", "/safety/look"): Rule(CLIENTS, 303, CLIENT),  # a "yes" looked at before saving; none kept: the page
     ("GET", "/check"): Rule(CLIENTS, 200, CLIENT),
     # The form without its script posts the photo to the page: past authorization, this one is no photo (422).
     ("POST", "/check"): Rule(CLIENTS, NoPoseModelHere.http_status, CLIENT, files=True),

@@ -94,6 +94,9 @@ def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(unanswered: T
     assert "Please see a clinician" in looking.text  # what it means, even for someone who goes no further
     assert unanswered.get("/api/safety/latest").status_code == 404  # not saved yet: a slip costs nothing
 
+    # A browser says where a form comes from (the look is kept in a cookie, and a cookie without a word of where it
+    # comes from is refused).
+    unanswered.headers["Origin"] = "http://127.0.0.1:8765"
     again = unanswered.post("/safety", data={**first, "confirmed": "change"}).text  # only the "yes" ones come back
     assert "Have you ever had cancer?" in again and "Have you lost weight recently" in again
     assert "Do you have pain, numbness or tingling in both legs" not in again

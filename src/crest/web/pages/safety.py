@@ -1,7 +1,8 @@
 """The safety questions, the advice the answers lead to (with each answer behind it), and a clinician's all-clear."""
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -15,6 +16,7 @@ from crest.safety.screen import NOT_SURE, Assessment, IncompleteScreen, assess, 
 from crest.web.help_links import help_links
 from crest.web.pages.checkin import NEXT_PATTERN
 from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from crest.web.safety_presenter import calm_answers, safety_notice
 from crest.web.templating import render
 
@@ -77,22 +79,82 @@ def _going_on(request: Request) -> dict[str, str]:
     }
 
 
+# The answers between "Save my answers" and "Yes, save my answers" (or "No, ask those again"): kept in the browser,
+# not in the address (no answer in the history) nor on the server, so that each step is a page of its own (post,
+# redirect, get) and Back never meets the browser's "Confirm Form Resubmission". Nothing is saved from it: the
+# confirming form posts every answer again, assessed afresh.
+LOOK_COOKIE = "crest_safety_look"
+LOOK_KEPT_S = 30 * 60
+_SAID = {True: "y", False: "n"}
+
+
+def _whose(request: Request) -> str:
+    """Who the kept answers belong to: in practice mode, a digest of the sign-in, so that the next person signed in
+    on the same browser never sees them; on a person's own computer, nobody else's."""
+    signed_in = request.cookies.get(SECURE_COOKIE_NAME) or request.cookies.get(COOKIE_NAME) or ""
+    return hashlib.sha256(signed_in.encode()).hexdigest()[:16]
+
+
+def _kept_answers(request: Request, question_ids: Sequence[str]) -> dict[str, bool] | None:
+    """The answers kept for a look, or None: none kept, another person's, or made for other questions."""
+    whose, _, said = request.cookies.get(LOOK_COOKIE, "").partition(".")
+    if whose != _whose(request) or len(said) != len(question_ids) or not set(said) <= {"y", "n", "-"}:
+        return None
+    return {question_id: answer == "y" for question_id, answer in zip(question_ids, said, strict=True) if answer != "-"}
+
+
+def _onward(request: Request, route: str) -> str:
+    """The address of a step, keeping where Continue leads (`?next=`)."""
+    path = str(request.url_for(route).path)
+    going_on = request.query_params.get("next", "")
+    return f"{path}?{urlencode({'next': going_on})}" if re.fullmatch(NEXT_PATTERN, going_on) else path
+
+
+def _to_look(request: Request, answers: Mapping[str, bool], question_ids: Sequence[str]) -> Response:
+    response = RedirectResponse(_onward(request, "safety_look"), status_code=303)
+    said = "".join(_SAID[answers[question_id]] if question_id in answers else "-" for question_id in question_ids)
+    response.set_cookie(
+        LOOK_COOKIE,
+        f"{_whose(request)}.{said}",
+        max_age=LOOK_KEPT_S,
+        path=str(request.url_for("safety_page").path),
+        secure=request.url.scheme == "https",
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
 @router.get("/safety", name="safety_page")
 def safety_page(request: Request, context: Context) -> Response:
     return _page(request, context)
 
 
+@router.get("/safety/look", name="safety_look")
+def safety_look(request: Request, context: Context) -> Response:
+    """The answers with a "yes" to look at once before saving, or the ones said "yes" asked again; once saved (Back
+    after saving) or never given, the safety page itself, with whatever stands."""
+    question_ids = [question.id for question in context.services.safety.questions()]
+    answers = _kept_answers(request, question_ids)
+    if answers is None:
+        return RedirectResponse(_onward(request, "safety_page"), status_code=303)
+    if len(answers) < len(question_ids):
+        return _page(request, context, kept=answers)
+    return _page(request, context, confirming=assess(answers), kept=answers)
+
+
 @router.post("/safety")
 def save_safety(request: Request, context: Context, form: SubmittedForm) -> Response:
     safety = context.services.safety
+    question_ids = [question.id for question in safety.questions()]
     answers: dict[str, bool] = {}
-    for question in safety.questions():
-        said = form.get(question.id, "").strip().lower()
+    for question_id in question_ids:
+        said = form.get(question_id, "").strip().lower()
         if said not in ("", "yes", "no"):  # never read as "no": a "Yes" or "true" may mean a warning sign
-            raise IncompleteScreen(f"the answer to '{question.id}' is '{said[:20]}'; please answer yes or no")
+            raise IncompleteScreen(f"the answer to '{question_id}' is '{said[:20]}'; please answer yes or no")
         if said:
-            answers[question.id] = said == "yes"
-    unanswered = [question for question in safety.questions() if question.id not in answers]
+            answers[question_id] = said == "yes"
+    unanswered = [question_id for question_id in question_ids if question_id not in answers]
     if unanswered:
         # Asked again on the form, the answers given kept; a "yes" among them is never met with "please answer" alone.
         so_far = assess_so_far(answers)
@@ -104,11 +166,19 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
     # A "yes" holds for days once saved: one look before saving, as in the terminal, so a slip costs nothing.
     looked = form.get("confirmed", "")
     if assessment.reasons and looked == "change":
-        return _page(request, context, kept={key: said for key, said in answers.items() if not said})
+        return _to_look(request, {key: said for key, said in answers.items() if not said}, question_ids)
     if assessment.reasons and looked != "yes":
-        return _page(request, context, confirming=assessment, kept=answers)
+        return _to_look(request, answers, question_ids)
     safety.record(answers)
-    return _page(request, context, answered=True)
+    response = RedirectResponse(_onward(request, "answers_saved"), status_code=303)
+    response.delete_cookie(LOOK_COOKIE, path=str(request.url_for("safety_page").path))
+    return response
+
+
+@router.get("/safety/saved", name="answers_saved")
+def answers_saved(request: Request, context: Context) -> Response:
+    """Where saved answers are redirected: the advice they lead to, heard on load; a reload says it again."""
+    return _after_saving(request, context)
 
 
 @router.post("/safety/clearance", name="save_clearance")
@@ -124,7 +194,12 @@ def save_clearance(request: Request, context: Context, form: SubmittedForm) -> R
 
 @router.get("/safety/clearance", name="clearance_recorded")
 def clearance_recorded(request: Request, context: Context) -> Response:
-    """The safety page after an all-clear: what stands now with the clearance. A sign cleared before any answers, or
-    answers due again, leave the questions still to answer: they are asked below the all-clear."""
+    """The safety page after an all-clear: what stands now with the clearance."""
+    return _after_saving(request, context)
+
+
+def _after_saving(request: Request, context: Context) -> Response:
+    """What stands now, announced. A sign cleared before any answers, or answers due again (the address opened days
+    later), leave the questions still to answer: they are asked below."""
     standing = context.services.safety.standing()
     return _page(request, context, answered=standing.latest is not None and not standing.due)
