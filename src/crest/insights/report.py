@@ -27,6 +27,7 @@ from crest.insights.psfs import PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.journal.plausibility import EARLIEST
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyClearance, SafetyScreen
+from crest.journal.vocabulary import SessionStatus
 from crest.moments import day_text
 from crest.safety.screen import may_clear, yes_answers
 
@@ -82,6 +83,22 @@ class Practice:
     # sessions in them, which alone are held against it (days before it are shown without a target)
     target_days: int | None = None
     sessions_since_target: int = 0
+    ended_early: int = 0  # of `sessions`: the person ended the rest before its planned time
+    interrupted: int = 0  # of `sessions`: stopped by something else (crest or the computer stopped during it)
+
+    @property
+    def cut_short_words(self) -> str | None:
+        """'3 of 42 (2 ended early, 1 interrupted)'; None when every session ran its planned time. Shown only as
+        fewer minutes, a rest stopped after 6 of 15 minutes went unseen (walk s54 L1)."""
+        cut_short = self.ended_early + self.interrupted
+        if not cut_short:
+            return None
+        kinds = [
+            f"{count} {kind}"
+            for count, kind in ((self.ended_early, "ended early"), (self.interrupted, "interrupted"))
+            if count
+        ]
+        return f"{cut_short} of {self.sessions} ({', '.join(kinds)})"
 
     def since_target_words(self, period: Period, reader: Reader) -> str | None:
         """`since_start_words` over the days from the target's start to the period's end; None when the target
@@ -221,6 +238,8 @@ def _practice(
         sessions_since_target=sum(
             1 for s in practised if young is not None and s.started_at.astimezone(zone).date() >= young
         ),
+        ended_early=sum(1 for s in practised if s.status is SessionStatus.ENDED_EARLY),
+        interrupted=sum(1 for s in practised if s.status is SessionStatus.INTERRUPTED),
     )
 
 

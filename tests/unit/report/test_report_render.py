@@ -15,7 +15,7 @@ from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.charts import INSET, LEFT, RIGHT, WIDTH
 from crest.insights.report import ClinicianReport, Period, report_data
 from crest.journal.records import CheckIn, PainRating, PsfsActivity, PsfsAssessment
-from crest.journal.vocabulary import Region, Side
+from crest.journal.vocabulary import Region, SessionStatus, Side
 from crest.place_colours import place_colours
 from crest.report.render import Paper, _number, report_html, report_pdf
 from support.practice_history import daily_practice
@@ -146,6 +146,24 @@ def test_each_place_has_its_progress_colour_in_the_chart_and_the_legend() -> Non
         assert f'class="series-{slot}"' in html and f'data-series="{place.heading}"' in html
         assert f'<span class="swatch swatch-{slot}"></span>{place.heading}' in html
     assert len(set(colours.values())) == 2
+
+
+def test_the_practice_table_says_how_many_sessions_ended_before_their_time() -> None:
+    """Walk s54 L1: rests ended early or interrupted showed only as fewer minutes ('42 sessions, 607 min')."""
+    words = _words(report_html(_report()))
+    practice = words[words.index("Practice") : words.index("Pain per place")]
+    assert "Ended before the planned time 4 of 28 (4 ended early)" in practice  # days 1, 10, 19 and 28 (support)
+    interrupted = replace(HISTORY.sessions[1], status=SessionStatus.INTERRUPTED, actual_seconds=300)
+    period = Period(FIRST, FIRST + timedelta(days=DAYS - 1))
+    sessions = [interrupted, *HISTORY.sessions[2:]]
+    data = report_data(sessions, HISTORY.check_ins, [], UTC, period, 7, today=period.last_day)
+    words = _words(report_html(ClinicianReport(data, datetime(2026, 3, 30, 12, tzinfo=UTC), "UTC", None, "Not.")))
+    assert "Ended before the planned time 4 of 27 (3 ended early, 1 interrupted)" in words
+    full = [replace(session, status=SessionStatus.COMPLETED, actual_seconds=900) for session in HISTORY.sessions]
+    data = report_data(full, HISTORY.check_ins, [], UTC, period, 7, today=period.last_day)
+    assert "Ended before" not in report_html(
+        ClinicianReport(data, datetime(2026, 3, 30, 12, tzinfo=UTC), "UTC", None, "Not.")
+    )
 
 
 def test_made_for_a_practitioner_it_names_the_client_and_never_says_you() -> None:
