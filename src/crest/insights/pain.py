@@ -152,6 +152,8 @@ class PainTrend:
     # The worst calendar week wholly between the two, where it rose by a rise that counts as worse above the first
     # week and stands above the latest: a flare the two ends of the verdict leave out, said beside it (never a day)
     worse_week: Window | None = None
+    # The baseline is the 7 days before a chosen start: over, they will hold no more ratings than they do
+    fixed_baseline: bool = False
 
     @property
     def change(self) -> Fraction | None:
@@ -240,11 +242,21 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
         latest = _window(rated, max(last_day - week, after_baseline), last_day)
     last_rated_on, last_score = rated[-1]
     if latest is None or not baseline.enough or not latest.enough:
-        return PainTrend(series.place, baseline, latest, Verdict.NOT_ENOUGH_DATA, last_score, last_rated_on)
+        return PainTrend(
+            series.place,
+            baseline,
+            latest,
+            Verdict.NOT_ENOUGH_DATA,
+            last_score,
+            last_rated_on,
+            fixed_baseline=start is not None,
+        )
     assert baseline.median is not None and latest.median is not None  # both windows hold ratings
     verdict = judge_pain(baseline.median, latest.median)
     worse_week = _worse_week_between(series, zone, baseline, latest)
-    return PainTrend(series.place, baseline, latest, verdict, last_score, last_rated_on, worse_week)
+    return PainTrend(
+        series.place, baseline, latest, verdict, last_score, last_rated_on, worse_week, fixed_baseline=start is not None
+    )
 
 
 def _worse_week_between(series: PlaceSeries, zone: tzinfo, baseline: Window, latest: Window) -> Window | None:

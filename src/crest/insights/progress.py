@@ -126,9 +126,16 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
         # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
         # Its day too: a place no longer rated kept its rating of weeks ago, read as today's pain.
         level = f"latest rating {trend.last_score}/10 on {day_text(trend.last_rated_on)}"
+        # A first week before a chosen start is over: "yet" read as if waiting would fill it (walk s54 L3).
+        over = trend.fixed_baseline and not trend.baseline.enough
+        choose = (
+            "; the first week, the 7 days before the day you compare from, is over: choose another day to compare from"
+            if over and reader is Reader.PERSON
+            else ""
+        )
         return Line(
-            f"{where}: {level}; not enough ratings {'' if ended else 'yet '}to compare "
-            f"({counts}; a verdict needs ratings on {MIN_DAYS_PER_WINDOW} days in each)",
+            f"{where}: {level}; not enough ratings {'' if ended or over else 'yet '}to compare "
+            f"({counts}; a verdict needs ratings on {MIN_DAYS_PER_WINDOW} days in each){choose}",
             PAIN_SOURCE,
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None

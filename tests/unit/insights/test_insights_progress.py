@@ -196,7 +196,22 @@ def test_a_place_rated_only_long_before_the_start_names_its_latest_rating_with_i
     old = [CheckIn(at=NOW - timedelta(days=40), pain=(PainRating(Region.HIP, 6, Side.RIGHT),))]
     summary = progress_summary([], old, [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
     [trend] = summary.trends
-    assert trend_line(trend).text.startswith("hip (right): latest rating 6/10 on 27 Mar 2026; not enough ratings yet")
+    assert trend_line(trend).text.startswith("hip (right): latest rating 6/10 on 27 Mar 2026; not enough ratings to")
+
+
+def test_a_chosen_start_after_a_week_without_ratings_says_that_week_will_not_fill() -> None:
+    """Walk s54 L3: compared from the day back from a week away, the week before it (the one away) is the first week:
+    'not enough ratings yet' read as if waiting would help, though that week is over and stays empty."""
+    back = [CheckIn(at=NOW - timedelta(days=day), pain=(PainRating(Region.HIP, 4, Side.RIGHT),)) for day in range(6)]
+    [trend] = progress_summary([], back, [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1)).trends
+    assert trend_line(trend).text == (
+        "hip (right): latest rating 4/10 on 6 May 2026; not enough ratings to compare (rated on 0 days in the first "
+        "week and 6 days in the latest; a verdict needs ratings on 3 days in each); the first week, the 7 days before "
+        "the day you compare from, is over: choose another day to compare from"
+    )
+    # without a chosen start, later ratings may yet make a first week
+    [trend] = progress_summary([], back[:2], [], UTC, NOW, weekly_goal=7).trends
+    assert "not enough ratings yet to compare" in trend_line(trend).text
 
 
 def test_a_place_no_longer_rated_gives_the_day_of_its_latest_rating_not_only_its_score() -> None:
