@@ -281,7 +281,8 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
         message = as_sentence(problem.message)
         return _client_view(request, client_id, asker, door, error=message, typed=form, refused=list(problem.fields))
-    return _back(request, "practice_client", client_id=client_id)
+    # on the version just saved (focused: a screen reader says it), not at the page's top, three screens above it
+    return _back(request, "practice_client", "prescription-now", client_id=client_id)
 
 
 def _prescription_fields(form: dict[str, str]) -> dict[str, object]:
