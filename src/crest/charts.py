@@ -48,6 +48,9 @@ class Point:
     # The stretch of the time axis the value stands for (a week's days, for a weekly median): marked as a band at
     # its value under the dot, so that a summary is not read as the value of the one day under its dot.
     span: tuple[float, float] | None = None
+    # A value of a stretch not over yet (the week under way): drawn hollow and never joined to the line, so that one
+    # day's rating is not read as a full week's (walk s54 L5).
+    so_far: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Bar:
     end: float
     value: float
     title: str
+    so_far: bool = False  # a span not over yet (the week under way): drawn as an outline, not a full week's count
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,9 @@ def _series_class(one: Series, index: int) -> str:
     return f"series-{(index if one.colour is None else one.colour) % SERIES_COLOURS}"
 
 
+_SO_FAR = ' data-so-far=""'  # a stretch not over yet: the stylesheet draws it hollow
+
+
 def _reach(keyboard: bool) -> str:
     """A mark's attributes as a tab stop named by its <title>, or none."""
     return ' tabindex="0" role="img"' if keyboard else ""
@@ -186,7 +193,8 @@ def _reach(keyboard: bool) -> str:
 def _dot(css: str, x: float, y: float, name: str, point: Point, keyboard: bool = False) -> str:
     return (
         f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{DOT_RADIUS}" data-series="{escape(name)}" '
-        f'data-value="{point.y:g}"{_reach(keyboard)}><title>{escape(point.title)}</title></circle>'
+        f'data-value="{point.y:g}"{_SO_FAR if point.so_far else ""}{_reach(keyboard)}>'
+        f"<title>{escape(point.title)}</title></circle>"
     )
 
 
@@ -266,10 +274,10 @@ def _side_by_side(positions: Sequence[Sequence[tuple[float, float]]], apart: flo
 
 def _runs(points: Sequence[Point], longest_join: float | None) -> list[list[int]]:
     """The points' indices in runs a line may join: a new run starts wherever the step from the last point is too
-    long."""
+    long, and at a value of a stretch not over yet."""
     runs: list[list[int]] = []
     for number, point in enumerate(points):
-        if runs and (longest_join is None or point.x - points[runs[-1][-1]].x <= longest_join):
+        if runs and not point.so_far and (longest_join is None or point.x - points[runs[-1][-1]].x <= longest_join):
             runs[-1].append(number)
         else:
             runs.append([number])
@@ -331,7 +339,8 @@ def bar_chart(
         y = plot.y(bar.value)
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{max(zero - y, 1.0):.1f}" '
-            f'data-value="{bar.value:g}"{_reach(keyboard)}><title>{escape(bar.title)}</title></rect>'
+            f'data-value="{bar.value:g}"{_SO_FAR if bar.so_far else ""}{_reach(keyboard)}>'
+            f"<title>{escape(bar.title)}</title></rect>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

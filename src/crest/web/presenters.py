@@ -283,10 +283,11 @@ def _pain_over_time(
     ]
     hidden = len(progress.pain) - len(shown)
     rows = [
-        [_week_label(week), place_label(one.place), one_decimal(week.median or 0), _scores(week)]
+        [_week_label(week, axis.today), place_label(one.place), one_decimal(week.median or 0), _scores(week)]
         for one in progress.pain
         for week in progress.weekly_pain[one.place]
     ]
+    so_far = any(point.so_far for one in series for point in one.points)
     return {
         "title": title,
         **axis.both_widths(
@@ -294,7 +295,8 @@ def _pain_over_time(
                 series,
                 labels,
                 "Weekly median pain from 0 to 10 over time, one line per place, each week's median marked across its "
-                "week's days; single ratings as faint dots",
+                "week's days; single ratings as faint dots"
+                + ("; this week so far as a hollow dot, not joined to the line" if so_far else ""),
                 x_range=axis.x_range,
                 width=width,
                 keyboard=True,
@@ -304,6 +306,11 @@ def _pain_over_time(
         "note": "Pain from 0 (no pain) to 10 (worst imaginable), as rated in your check-ins. The line joins weekly "
         "medians (a gap where a week has no rating), each marked across the days of its week; the faint dots are "
         "single ratings."
+        + (
+            " A hollow dot is this week so far: the median of its days until today, not yet a full week's."
+            if so_far
+            else ""
+        )
         + (
             " In the table, a day rated more than once has its ratings in brackets: it counts once, as their median."
             if any("(" in row[3] for row in rows)  # a day's ratings in brackets (_scores)
@@ -326,12 +333,18 @@ def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
     median = float(week.median or 0)
     # In the table's words, row for row: its week, its median and the ratings it rests on (a keyboard's name too)
     words = one_decimal(week.median or 0)
-    title = f"{place_label(place)}: median {words}, {_week_label(week)}; ratings {_scores(week)}"
-    return Point(moment.timestamp(), median, title, span)
+    title = f"{place_label(place)}: median {words}, {_week_label(week, axis.today)}; ratings {_scores(week)}"
+    return Point(moment.timestamp(), median, title, span, so_far=_under_way(week.first_day, axis.today))
 
 
-def _week_label(week: Window) -> str:
-    return f"{week.first_day.day} {week.first_day:%b} to {week.last_day.day} {week.last_day:%b}"
+def _under_way(monday: date, today: date) -> bool:
+    """Whether the calendar week from `monday` holds today: not over, its numbers only its days so far."""
+    return monday <= today < monday + timedelta(weeks=1)
+
+
+def _week_label(week: Window, today: date) -> str:
+    days = f"{week.first_day.day} {week.first_day:%b} to {week.last_day.day} {week.last_day:%b}"
+    return f"{days} (this week so far)" if _under_way(week.first_day, today) else days
 
 
 def _scores(week: Window) -> str:
@@ -438,21 +451,29 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
     bars = []
     rows = []
     for week in weeks:
-        label = _day_label(week.starts, axis.zone)
+        so_far = _under_way(week.starts.astimezone(axis.zone).date(), axis.today)
+        label = _day_label(week.starts, axis.zone) + (" (this week so far)" if so_far else "")
         title_text = f"Week of {label}: {counted(week.sessions, 'session')}, {week.minutes} minutes"
-        bars.append(
-            Bar(week.starts.timestamp(), (week.starts + timedelta(weeks=1)).timestamp(), week.sessions, title_text)
-        )
+        ends = (week.starts + timedelta(weeks=1)).timestamp()
+        bars.append(Bar(week.starts.timestamp(), ends, week.sessions, title_text, so_far=so_far))
         rows.append([label, str(week.sessions), str(week.minutes)])
+    so_far_days = (axis.today - weeks[-1].starts.astimezone(axis.zone).date()).days + 1
     return {
         "title": title,
         **axis.both_widths(
             lambda labels, width: bar_chart(
-                bars, labels, "Sessions per week", x_range=axis.x_range, width=width, keyboard=True
+                bars,
+                labels,
+                "Sessions per week" + ("; this week so far as an outlined bar" if bars[-1].so_far else ""),
+                x_range=axis.x_range,
+                width=width,
+                keyboard=True,
             ),
             lambda width: axis.week_labels(weeks, width),
         ),
         "legend": [],
-        "note": None,
+        "note": f"The outlined bar is this week so far: {counted(so_far_days, 'day')}, not yet a full week."
+        if bars[-1].so_far
+        else None,
         "table": {"head": ["Week of", "Sessions", "Minutes"], "rows": rows},
     }

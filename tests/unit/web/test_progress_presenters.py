@@ -197,7 +197,7 @@ def test_the_week_under_way_has_its_median_among_its_days_so_far_never_in_the_fu
         faint = re.findall(r'<circle class="faint[^"]*" cx="([\d.]+)"', pain[drawing])
         monday_x, now_x = sorted(float(x) for x in faint)
         assert monday_x < float(median_x) < now_x  # the middle of Monday to today, not Thursday noon
-    assert pain["table"]["rows"][0][0] == "4 May to 6 May"  # the days the week has had so far
+    assert pain["table"]["rows"][0][0] == "4 May to 6 May (this week so far)"  # the days the week has had so far
 
 
 def test_a_weekly_median_is_drawn_across_its_weeks_days_not_as_one_days_value() -> None:
@@ -378,7 +378,7 @@ def _named_day(label: str, after: date) -> date:
 
 
 def _mondays(sessions: dict[str, Any]) -> set[str]:
-    return {row[0] for row in sessions["table"]["rows"]}
+    return {row[0].removesuffix(" (this week so far)") for row in sessions["table"]["rows"]}
 
 
 def test_a_day_rated_several_times_is_bracketed_in_the_table_as_the_median_counts_it() -> None:
@@ -435,3 +435,28 @@ def test_a_value_that_rounds_to_nothing_has_no_minus_sign() -> None:
     ]
     assert _change_words(Fraction(-1, 30), one_decimal) == "0.0 (the same)"
     assert _change_words(Fraction(-1, 20), one_decimal).endswith("0.1 (less pain)")
+
+
+def test_the_week_under_way_is_drawn_as_so_far_not_joined_as_a_full_week() -> None:
+    """Walk s54 L5: today's week, one rating, stood on the line as a full week's median (a rise from 2.5 to 3.0) and
+    the sessions chart showed a 0 bar for it, both read as a finished week."""
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for days_back, score in ((9, 3), (8, 2), (7, 2), (0, 3)):  # last week 3, 2, 2 (a session each day), today 3
+        at = clock.now - timedelta(days=days_back)
+        records.check_ins.append(CheckIn(at=at, pain=_pain((BACK, score))))
+        if days_back:
+            records.sessions.append(PracticeSession(at, 10, "standard", SessionStatus.COMPLETED, 600, id=days_back))
+    pain, _, sessions = _charts(records, clock)[0]
+    for drawing in ("svg", "svg_narrow"):
+        dots = re.findall(r'<circle class="series-\d"([^>]*)>', pain[drawing])
+        assert ["data-so-far" in dot for dot in dots] == [False, True]  # last week full, this week hollow
+        assert not re.search(r"<polyline", pain[drawing])  # two weeks, yet no line joins this week to the last
+        assert "this week so far as a hollow dot, not joined to the line" in unescape(pain[drawing])
+        bars = re.findall(r'<rect class="bar"([^>]*)>', sessions[drawing])
+        assert ["data-so-far" in bar for bar in bars] == [False, True]
+        assert "Week of 4 May (this week so far): 0 sessions, 0 minutes" in unescape(sessions[drawing])
+    assert [row[0] for row in pain["table"]["rows"]] == ["27 Apr to 3 May", "4 May to 6 May (this week so far)"]
+    assert "A hollow dot is this week so far" in pain["note"]
+    assert [row[0] for row in sessions["table"]["rows"]] == ["27 Apr", "4 May (this week so far)"]
+    assert sessions["note"] == "The outlined bar is this week so far: 3 days, not yet a full week."
