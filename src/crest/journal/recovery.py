@@ -11,10 +11,13 @@ checkpoints even while paused, so a closed tab shows as a short silence (`recove
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crest.journal.records import PracticeSession
-from crest.journal.store import Journal
 from crest.processes import is_local_process_alive
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
 
 # Runners checkpoint every 30 s of session time; a pause stops the session clock, so allow a long pause.
 STALE_AFTER_S = 2 * 60 * 60
@@ -31,3 +34,10 @@ def recover_silent_pages(journal: Journal, writer: str, silent_after_s: float, n
     Should the page come back after all, its next checkpoint makes the session running again.
     """
     return journal.mark_abandoned_sessions(lambda _writer: True, silent_after_s, now, writer=writer)
+
+
+def interrupt_running_rests(journal: Journal, now: datetime) -> list[PracticeSession]:
+    """Mark every running session interrupted at once, at its last checkpoint: a warning sign just saved stops every
+    rest, so one whose page was left (navigated away) can never be resumed and should not read "In progress" until
+    the sweep finds its page silent. A page still timing its rest meets the sign at its next checkpoint."""
+    return journal.mark_abandoned_sessions(lambda _writer: False, STALE_AFTER_S, now)

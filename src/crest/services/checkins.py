@@ -51,6 +51,7 @@ class CheckIns:
         check_new_check_in(check_in, self._clock())
         saved = self._journal.get_checkin(self._journal.add_checkin(check_in))
         self._safety.hold_from_entry(saved)  # told late, a sign still holds its whole time from now
+        self._safety.interrupt_rests_it_stops()
         return saved
 
     def urgent_signs(self, check_in: CheckIn) -> tuple[WarningSign, ...]:

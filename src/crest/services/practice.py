@@ -142,11 +142,13 @@ class PracticeSessions:
         session = self._journal.get_session(session_id)
         self._require_same(session_id, uid)
         check_progress(session, elapsed_s, self._clock(), clock_speed)
-        if session.status is SessionStatus.INTERRUPTED:
-            self._require_may_take_up(session)
         standing = self._safety.standing()
-        # A warning sign recorded while resting (another window, a synced check-in), or answers that now advise
-        # resting on the side while this rest is on the back: faintness can begin minutes after lying down.
+        # A warning sign recorded while resting (another window, a synced check-in) stops the rest, which saving the
+        # sign marked interrupted (`Safety.interrupt_rests_it_stops`): a runner still timing it ends it early here.
+        if session.status is SessionStatus.INTERRUPTED and not standing.concern_stands:
+            self._require_may_take_up(session)
+        # Answers that now advise resting on the side while this rest is on the back stop it the same way:
+        # faintness can begin minutes after lying down.
         on_the_back = standing.side_lying_only and not standing.may_practise(session.variant)
         if standing.concern_stands or on_the_back:
             self._journal.finish_session(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, SafetyClearance, SafetyScreen, SafetyWarning
+from crest.journal.recovery import interrupt_running_rests
 from crest.journal.unreadable import left_out_line
 from crest.safety.screen import (
     ANSWER_AGAIN_AFTER,
@@ -405,7 +406,14 @@ class Safety:
         assessment = assess(answers)
         screen = SafetyScreen(answered_at=self._clock(), answers=answers, advice_level=assessment.level.stored_name)
         self._journal.record_safety_screen(screen)
+        self.interrupt_rests_it_stops()
         return self.standing()
+
+    def interrupt_rests_it_stops(self) -> None:
+        """After a warning sign is saved: no rest may go on while it stands, so a rest left running reads as what it
+        is, interrupted with the time it rested, at once at every door (not "In progress" until the sweep)."""
+        if self.standing().concern_stands:
+            interrupt_running_rests(self._journal, self._clock())
 
     def record_clearance(self, clinician: str, cleared_on: date) -> SafetyStanding:
         """A clinician checked the answers that advise seeing one and cleared the person to practise.
