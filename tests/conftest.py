@@ -3,10 +3,14 @@
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from support.new_journals import create_journal
+
+if TYPE_CHECKING:
+    from support.practice_web import World
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +27,12 @@ def umask_restored() -> Iterator[None]:
 def created_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty journal crest created once for this test session, for tests to copy (support.new_journals)."""
     return create_journal(tmp_path_factory.mktemp("created-journal"))
+
+
+@pytest.fixture(scope="session")
+def built_practice(tmp_path_factory: pytest.TempPathFactory) -> "World":
+    """The practice of support.practice_web, built over HTTP once for this test session (seconds of CPU, which every
+    module using it spent again): each module takes a copy of its own (`World.copied_to`)."""
+    from support.practice_web import build_world
+
+    return build_world(tmp_path_factory.mktemp("built-practice"))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from support.journal_api import call, seed_weeks_of_practice
-from support.practice_web import PASSWORD, World, build_world
+from support.practice_web import PASSWORD, World
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -130,14 +130,16 @@ def seeded_url(server_url: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def practice(tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], str]) -> Iterator[tuple[str, World]]:
+def practice(
+    built_practice: World, tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], str]
+) -> Iterator[tuple[str, World]]:
     """The practice of support.practice_web (an admin, practitioners, clients with data), served on its own clock."""
     from crest.accounts.passwords import TEST_COST
     from crest.web.app import create_app
     from crest.web.practice_app import PracticeOptions
 
     folder = tmp_path_factory.mktemp("practice")
-    world = build_world(folder)
+    world = built_practice.copied_to(folder)
     options = PracticeOptions(password_cost=TEST_COST)
     yield serve_app(create_app(world.copy_to(folder), clock=world.clock, local_zone=UTC, practice=options)), world
 

@@ -34,7 +34,6 @@ from support.practice_web import (
     NoPoseModelHere,
     World,
     browser,
-    build_world,
     practice_app,
 )
 from support.routes import app_routes
@@ -519,9 +518,9 @@ EMPTY_JOURNAL = export_json(JournalContents())
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(built_practice: World, tmp_path_factory: pytest.TempPathFactory) -> World:
     """The filled practice, and Pat's note on Ann's session (for the routes that edit or delete a note)."""
-    world = build_world(tmp_path_factory.mktemp("world"))
+    world = built_practice.copied_to(tmp_path_factory.mktemp("world"))
     app = practice_app(f"sqlite:///{world.database}", world.clock)
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         written = f"/api/practice/clients/{world.ids['client']}/sessions/{world.ids['session']}/notes"

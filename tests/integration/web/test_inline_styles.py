@@ -27,7 +27,7 @@ from crest.report.render import CHART_STYLE
 from crest.web.templating import TEMPLATES
 from support.clock import FakeClock
 from support.journal_api import seed_something_of_everything
-from support.practice_web import PASSWORD, World, browser, build_world, practice_app
+from support.practice_web import PASSWORD, World, browser, practice_app
 from support.routes import app_routes
 
 TEMPLATE_FOLDERS = (
@@ -155,8 +155,8 @@ def test_no_page_of_the_local_app_has_an_inline_style_the_policy_refuses(
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
+def world(built_practice: World, tmp_path_factory: pytest.TempPathFactory) -> World:
+    return built_practice.copied_to(tmp_path_factory.mktemp("world"))
 
 
 def test_no_page_of_the_practice_app_has_an_inline_style_the_policy_refuses(

@@ -1,16 +1,17 @@
-"""The practice app over a world built once per module over HTTP (support.practice_web), copied for each test."""
+"""The practice app over a world of each module's own (a copy of the one built for the test session, see
+support.practice_web), copied for each test."""
 
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
-from support.practice_web import World, build_world, practice_app
+from support.practice_web import World, practice_app
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
+def world(built_practice: World, tmp_path_factory: pytest.TempPathFactory) -> World:
+    return built_practice.copied_to(tmp_path_factory.mktemp("world"))
 
 
 @pytest.fixture
