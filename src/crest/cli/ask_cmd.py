@@ -36,8 +36,18 @@ class AskCommand(CrestCommand):
         return super().parse_args(ctx, args)
 
 
+# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together. The quotes keep a
+# shell from reading the question mark as a file pattern.
+EXAMPLES = """Examples:
+
+\b
+  crest ask "can I do it in bed?"
+  crest ask "why do I yawn?"
+  crest ask                         every topic crest can answer"""
+
+
 def register(app: typer.Typer) -> None:
-    app.command("ask", cls=AskCommand, context_settings={"ignore_unknown_options": True})(ask)
+    app.command("ask", cls=AskCommand, epilog=EXAMPLES, context_settings={"ignore_unknown_options": True})(ask)
 
 
 def ask(

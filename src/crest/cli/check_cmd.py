@@ -448,5 +448,14 @@ def _report_live_breath(result: BreathResult, json_output: bool) -> None:
     render_breath(console(highlight=False), result)
 
 
+# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together.
+EXAMPLES = """Examples:
+
+\b
+  crest check photo.jpg           a photo of you lying in the position
+  crest check rest.mp4 --breath   a video of a rest, and your breathing
+  crest check --camera            live, from this computer's camera"""
+
+
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", epilog=EXAMPLES)(check)
