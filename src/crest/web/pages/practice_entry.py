@@ -37,6 +37,10 @@ from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
+SIGN_IN_ENDED = (
+    "Your sign-in had ended (after 30 minutes without use, 12 hours in all, or signed out from elsewhere): "
+    "a form sent after it ended was not saved. Sign in again, then check it and send it again."
+)
 # The invitation form's field each refusal is about: the page marks it (aria-invalid, described by the refusal).
 _REFUSED_FIELDS: dict[str, tuple[type[CrestError], ...]] = {
     "name": (InvalidName,),
@@ -60,8 +64,11 @@ def _safe_next(target: str | None) -> str | None:
 
 @router.api_route("/login", methods=["GET", "HEAD"], name="login_page")  # HEAD: what link checkers ask
 def login_page(request: Request, asker: Asked, door: Door, next: str | None = None) -> Response:
-    """Confirms signing out (crest.web.notices)."""
+    """Confirms signing out (crest.web.notices), and says so when the browser brings a sign-in that has ended."""
     notice = None if handed_on(request, door, "login_page") is None else SAID[Done.SIGNED_OUT]
+    if notice is None and isinstance(asker.actor, Anonymous) and request.cookies.get(door.cookie_name(request)):
+        # Ended while a form was open, most often: the form was refused, and the person must know it was not kept.
+        notice = SIGN_IN_ENDED
     page = render(
         request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next), notice=notice
     )
