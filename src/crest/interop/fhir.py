@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 import pydantic_core
 
-from crest.errors import CrestError, hidden_control
+from crest.errors import CrestError, hidden_control, hidden_control_refused
 from crest.input_problems import quoted
 from crest.insights.pain import Place
 from crest.interop.codes import (
@@ -343,9 +343,15 @@ def _shape(value: object) -> object:
 
 
 def _checked_name(name: str) -> str:
+    """The name as the Patient carries it, its spaces collapsed; one refusal for every door that sends it (crest
+    export --name, /api/export, the Report page). A pasted control character is unseen where it was typed (U+202E
+    shows the name reversed): said by its escape, so that it can be found and deleted."""
     text = " ".join(name.split())
-    if len(text) > MAX_NAME_CHARACTERS or any(hidden_control(c) or 0xD800 <= ord(c) <= 0xDFFF for c in text):
-        raise InvalidFhirValue(f"the name must be plain text of at most {MAX_NAME_CHARACTERS} characters")
+    hidden = next((character for character in text if hidden_control(character)), None)
+    if hidden is not None:
+        raise InvalidFhirValue(hidden_control_refused("your name", hidden))
+    if len(text) > MAX_NAME_CHARACTERS or any(0xD800 <= ord(character) <= 0xDFFF for character in text):
+        raise InvalidFhirValue(f"your name must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return text
 
 

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from crest.interop.fhir import FhirVersion
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import PLAIN_TEXT_PATTERN
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -30,8 +29,9 @@ def export(
     fhir_version: FhirVersion = "R5",
     name: Annotated[
         str | None,
-        # plain text: the control characters that are not spacing are refused (the schema says so too)
-        Query(max_length=200, pattern=PLAIN_TEXT_PATTERN, description="with fhir: a name for the Patient"),
+        # plain text: a control character is refused by the export itself, which says which one (as crest export
+        # --name and the Report page do)
+        Query(max_length=200, description="with fhir: a name for the Patient, plain text (no control characters)"),
     ] = None,
 ) -> Response:
     """The journal's file; a row crest cannot read (edited by hand) is left out and named in `X-Crest-Left-Out`."""

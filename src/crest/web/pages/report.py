@@ -8,7 +8,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
 
-from crest.errors import CrestError, hidden_control, hidden_control_refused
+from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
 from crest.interop.fhir import FhirVersion, InvalidFhirValue
@@ -26,7 +26,6 @@ _DAY = TypeAdapter(Day)
 # leads to Today and loses the form.
 TypedDay = Annotated[str, Query(description="YYYY-MM-DD, from 2000 on; empty: the usual period")]
 BOXES = {"since": "From", "until": "To"}  # the boxes' labels: a refusal names the box the person sees
-FHIR_NAME_LABEL = "Your name"  # the FHIR form's name box, likewise
 
 
 class UnreadableDay(CrestError):
@@ -137,18 +136,12 @@ def report_fhir(
     name: Annotated[str, Query(description="a name for the Patient; empty: none")] = "",
 ) -> Response:
     """The FHIR file of the Report page's form, the same file /api/export answers; a name crest refuses (a pasted
-    control character) comes back to this page beside its box, the name and version kept to be mended: the API's
-    JSON refusal read as raw text in a browser (walk s52 L5)."""
-    # A pasted control character is unseen in the box (U+202E shows the name reversed): said by its escape, which
-    # the export's own check ("plain text of at most 200 characters") does not say.
-    hidden = next((character for character in " ".join(name.split()) if hidden_control(character)), None)
-    if hidden is not None:
-        said = hidden_control_refused(FHIR_NAME_LABEL.lower(), hidden)
-    else:
-        try:
-            return export(context, "fhir", fhir_version, name)
-        except InvalidFhirValue as error:
-            said = f"{FHIR_NAME_LABEL}: {error.message}"
+    control character) comes back to this page beside its box, in the export's own words, the name and version kept
+    to be mended: the API's JSON refusal read as raw text in a browser (walk s52 L5)."""
+    try:
+        return export(context, "fhir", fhir_version, name)
+    except InvalidFhirValue as error:
+        said = error.message
     usual = _build(context, None, None, notes=False)
     return _page(request, context, usual, Choices(), fhir_error=said, fhir_name=name, fhir_version=fhir_version)
 
