@@ -7,9 +7,18 @@ import typer
 from crest.cli.numbers import finite_number
 from crest.cli.protocol_cmd import VARIANT_HELP
 
+# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together.
+EXAMPLES = """Examples:
+
+\b
+  crest session                     a 15-minute rest, guided
+  crest session --minutes 10        a shorter one
+  crest session --variant supported calves resting on a chair
+  crest session --plain             for a screen reader"""
+
 
 def register(app: typer.Typer) -> None:
-    app.command("session")(session)
+    app.command("session", epilog=EXAMPLES)(session)
 
 
 def session(

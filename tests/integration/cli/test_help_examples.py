@@ -1,4 +1,5 @@
-"""`crest check --help` and `crest ask --help` end with examples a newcomer can type as they are, within 80 columns."""
+"""`crest session --help`, `crest check --help` and `crest ask --help` end with examples a newcomer can type as
+they are, within 80 columns."""
 
 import subprocess
 from collections.abc import Callable
@@ -11,6 +12,7 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.mark.parametrize(
     ("command", "examples"),
     [
+        ("session", ["crest session", "crest session --minutes 10", "crest session --plain"]),
         ("check", ["crest check photo.jpg", "crest check rest.mp4 --breath", "crest check --camera"]),
         ("ask", ['crest ask "can I do it in bed?"', 'crest ask "why do I yawn?"']),
     ],
