@@ -282,6 +282,12 @@ def _worse_week_between(series: PlaceSeries, zone: tzinfo, baseline: Window, lat
 JOINED_WEEKS_DAYS = WINDOW_DAYS + 1
 
 
+def under_way(monday: date, today: date) -> bool:
+    """Whether the calendar week from `monday` holds `today` before its last day: its numbers are only of its days so
+    far, which a chart draws as such, never as a full week's (walk s54 L5). On its Sunday it has had all its days."""
+    return monday <= today < monday + timedelta(days=WINDOW_DAYS - 1)
+
+
 def weekly_medians(series: PlaceSeries, zone: tzinfo, today: date) -> tuple[Window, ...]:
     """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
     the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).

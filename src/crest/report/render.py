@@ -21,7 +21,7 @@ from crest.charts import NARROW_WIDTH, WIDTH, Point, Series, labels_stand_apart,
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import quoted
-from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window, under_way
 from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import (
     before_after_line,
@@ -69,6 +69,7 @@ MOST_CHART_PLACES = 4
 CHART_STYLE = (
     "".join(f".series-{slot}{{stroke:{colour};fill:{colour}}}" for slot, colour in enumerate(LIGHT_SERIES_COLOURS))
     + "polyline{fill:none !important;stroke-width:2.5}line.span{stroke-width:7;stroke-opacity:.3;stroke-linecap:round}"
+    "circle[data-so-far]{fill:#fff !important;stroke-width:2.5}"
     ".grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
     ".axis{stroke:#6b7280}text{fill:#4b5563;font-size:12px;font-family:sans-serif}"
 )
@@ -125,6 +126,11 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         css=Markup(report_css()),  # our own file: trusted
         paper=paper,
         chart=_pain_chart(report),
+        # a week of the table holding today is under way: its row says so, as the chart draws it
+        so_far=lambda row: (
+            report.data.table_by_week
+            and under_way(row.first_day - timedelta(days=row.first_day.weekday()), report.generated_at.date())
+        ),
         highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
         since_target=report.data.practice.since_target_words(report.data.period, Reader.CLINICIAN),
@@ -220,6 +226,7 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
     if not shown:
         return None
     first, last = report.data.period.first_day, report.data.period.last_day
+    today = report.generated_at.date()
     colours = place_colours(place for place, _ in shown)
     series = [
         Series(
@@ -228,8 +235,10 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
                 Point(
                     (days[0] + days[1]) / 2,
                     float(week.median or 0),
-                    f"{place.heading}: week of {_day(week.first_day)}, median {_number(week.median)}",
+                    f"{place.heading}: week of {_day(week.first_day)}"
+                    f"{' (so far)' if under_way(week.first_day, today) else ''}, median {_number(week.median)}",
                     span=days,
+                    so_far=under_way(week.first_day, today),
                 )
                 for week in weeks
                 for days in [(_ordinal(max(week.first_day, first)), _ordinal(min(week.last_day, last)))]
@@ -239,7 +248,7 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         )
         for place, weeks in shown
     ]
-    description = _chart_words(shown, report.data.period, len(rated) - len(shown))
+    description = _chart_words(shown, report.data.period, len(rated) - len(shown), today)
     x_range = (_ordinal(first), _ordinal(last))
     return {
         "wide": line_chart(
@@ -261,6 +270,10 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         # More lines stop being readable: the chart says what it leaves to the table, never silently.
         "left_out": len(rated) - len(shown),
         "legend_count": len(shown),
+        # the days of the week under way the chart has, where it draws that week (hollow)
+        "so_far_days": today.weekday() + 1
+        if any(under_way(week.first_day, today) for _, weeks in shown for week in weeks)
+        else 0,
     }
 
 
@@ -286,20 +299,27 @@ def _axis_days(first: date, last: date, width: int) -> list[tuple[float, str]]:
     return max(candidates, key=lambda labels: (len(labels), -max(b[0] - a[0] for a, b in itertools.pairwise(labels))))
 
 
-def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, left_out: int) -> str:
+def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, left_out: int, today: date) -> str:
     """What the chart shows, in words: its alternative text for a screen reader, on the page and in the tagged PDF.
     Each place's first and last weekly median, the way it went between them, a higher or lower week between them,
-    and the weeks without a rating (a gap in its line)."""
+    and the weeks without a rating (a gap in its line); the week under way after them, its days so far, never as
+    the last week (walk s54 L5: one day's rating read as a rise)."""
     said = [
         f"Weekly median pain from 0 to 10, {_day(period.first_day)} to {_day(period.last_day)}, a line per place, "
         "each week's median marked across its week's days."
     ]
-    for place, weeks in shown:
+    for place, all_weeks in shown:
+        so_far = all_weeks[-1] if under_way(all_weeks[-1].first_day, today) else None
+        weeks = all_weeks[:-1] if so_far and len(all_weeks) > 1 else all_weeks
+        after = "" if so_far is None or weeks is all_weeks else f"; this week so far, hollow: {_number(so_far.median)}"
         first, last = weeks[0], weeks[-1]
         medians = [week.median or Fraction(0) for week in weeks]  # as drawn; a week in the chart has ratings
         start, end = medians[0], medians[-1]
         if len(weeks) == 1:
-            said.append(f"{place.heading}: one week rated, the week of {_day(first.first_day)}: {_number(start)}.")
+            said.append(
+                f"{place.heading}: one week rated, the week of {_day(first.first_day)}"
+                f"{' so far' if weeks[0] is so_far else ''}: {_number(start)}{after}."
+            )
             continue
         way = f"a fall of {_number(start - end)}" if end < start else f"a rise of {_number(end - start)}"
         line = (
@@ -314,7 +334,7 @@ def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, 
         unrated = (last.first_day - first.first_day).days // 7 + 1 - len(weeks)
         if unrated:
             line += f"; no rating in {counted(unrated, 'week')} between"
-        said.append(line + ".")
+        said.append(line + after + ".")
     if left_out:
         said.append(f"{counted(left_out, 'more place')} {'is' if left_out == 1 else 'are'} in the table.")
     return " ".join(said)

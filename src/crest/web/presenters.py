@@ -25,7 +25,7 @@ from crest.charts import (
 )
 from crest.counting import counted
 from crest.durations import rested_text
-from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window, under_way
 from crest.insights.practice import DEMO_WORDS, WeekTotal
 from crest.insights.progress import no_before_after
 from crest.insights.progress import points as one_decimal
@@ -334,17 +334,12 @@ def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
     # In the table's words, row for row: its week, its median and the ratings it rests on (a keyboard's name too)
     words = one_decimal(week.median or 0)
     title = f"{place_label(place)}: median {words}, {_week_label(week, axis.today)}; ratings {_scores(week)}"
-    return Point(moment.timestamp(), median, title, span, so_far=_under_way(week.first_day, axis.today))
-
-
-def _under_way(monday: date, today: date) -> bool:
-    """Whether the calendar week from `monday` holds today: not over, its numbers only its days so far."""
-    return monday <= today < monday + timedelta(weeks=1)
+    return Point(moment.timestamp(), median, title, span, so_far=under_way(week.first_day, axis.today))
 
 
 def _week_label(week: Window, today: date) -> str:
     days = f"{week.first_day.day} {week.first_day:%b} to {week.last_day.day} {week.last_day:%b}"
-    return f"{days} (this week so far)" if _under_way(week.first_day, today) else days
+    return f"{days} (this week so far)" if under_way(week.first_day, today) else days
 
 
 def _scores(week: Window) -> str:
@@ -451,7 +446,7 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
     bars = []
     rows = []
     for week in weeks:
-        so_far = _under_way(week.starts.astimezone(axis.zone).date(), axis.today)
+        so_far = under_way(week.starts.astimezone(axis.zone).date(), axis.today)
         label = _day_label(week.starts, axis.zone) + (" (this week so far)" if so_far else "")
         title_text = f"Week of {label}: {counted(week.sessions, 'session')}, {week.minutes} minutes"
         ends = (week.starts + timedelta(weeks=1)).timestamp()

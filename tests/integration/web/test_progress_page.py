@@ -23,9 +23,9 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
     tables = re.findall(r"<table>.*?</table>", page, flags=re.DOTALL)
     cells = [re.findall(r"<td>([^<]*)</td>", table) for table in tables]
     # the calendar week's days so far (today is Wednesday), its median, its ratings
-    assert cells[0] == ["4 May to 6 May", "Hip (left)", "5.0", "(5, 5)"]  # one day rated twice, bracketed
+    assert cells[0] == ["4 May to 6 May (this week so far)", "Hip (left)", "5.0", "(5, 5)"]  # a day rated twice
     assert cells[1] == ["Wed 6 May 17:30", "Hip (left)", "5 to 5", "0 (the same)"]
-    assert cells[2] == ["4 May", "1", "10"]
+    assert cells[2] == ["4 May (this week so far)", "1", "10"]
     # the marks take the keyboard, each named (charts.js keeps one tab stop per chart), the drawing itself none
     assert re.search(r'<svg[^>]*role="group" tabindex="-1"', page) and ' tabindex="0" role="img"' in page
     assert "Each chart covers the same time: this week." in page

@@ -61,8 +61,10 @@ def test_the_pain_chart_joins_calendar_weeks_medians_drawn_wide_and_narrow() -> 
         svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
         assert svg is not None
         line = re.search(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
-        # 28 days from a Wednesday touch five calendar weeks: five medians, not 28 days.
-        assert line is not None and len(line.group(1).split()) == 5
+        # 28 days from a Wednesday touch five calendar weeks: five medians, not 28 days; the fifth, the week under
+        # way on the Monday the report is made, stands apart, hollow (walk s54 L5).
+        assert line is not None and len(line.group(1).split()) == 4
+        assert len(re.findall(r'<circle class="series-\d"[^>]*data-so-far=""', svg.group(1))) == 2  # one a place
     medians = re.findall(r"<title>Lower back \(centre\): week of ([^,]+), median ([\d.]+)</title>", html)
     weeks = dict(report.data.weekly_pain)
     back = next(place for place in weeks if place.region is Region.LOWER_BACK)
@@ -251,8 +253,7 @@ def test_a_week_under_way_is_drawn_among_its_days_so_far_even_when_the_period_re
     html = report_html(ClinicianReport(data, datetime.combine(today, time(12), UTC), "UTC", None, "Not advice."))
     svg = re.search(r'<div class="chart-wide">(.*?)</div>', html, re.S)
     assert svg is not None
-    [line] = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
-    x1, x2, x3 = (float(point.split(",")[0]) for point in line.split())
+    x1, x2, x3 = (float(x) for x in re.findall(r'<circle class="series-\d" cx="([\d.]+)"', svg.group(1)))
     # Two full weeks stand 7 days apart (their Thursdays); the third at the middle of Monday and Tuesday, 4.5 days
     # after the second week's, not on Thursday 19 March, still to come.
     assert (x3 - x2) / (x2 - x1) == pytest.approx(4.5 / 7, abs=0.01)
@@ -335,7 +336,8 @@ def test_the_tables_first_and_last_7_days_and_the_charts_weeks_each_say_which_da
     )
     assert sorted(scores[:7])[3] == 6 and sorted(scores[-7:])[3] == 3
     medians = re.findall(r"<title>Lower back \(centre\): week of ([^,]+), median ([\d.]+)</title>", html)
-    assert medians[0] == ("9 Nov 2026", "6.5") and medians[-1] == ("30 Nov 2026", "2.5")  # Monday to Sunday
+    # Monday to Sunday; the last, made on Saturday 5 December, its days so far
+    assert medians[0] == ("9 Nov 2026", "6.5") and medians[-1] == ("30 Nov 2026 (so far)", "2.5")
     assert "calendar week by week (Monday to Sunday)" in words
     assert "so its medians can differ from the chart's first and last points" in words
 
@@ -430,3 +432,29 @@ def test_a_half_tenth_is_rounded_away_from_zero_the_same_way_for_every_value() -
     _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=3))
     assert "6.3 (5 ratings on 4 days" in _words(html)
     assert "median 6.3" in html
+
+
+def test_the_week_under_way_is_drawn_hollow_unjoined_and_said_so_in_the_words_and_the_table() -> None:
+    """Walk s54 L5: made on a Monday, the report drew that one day's 3 as the last week's median after weeks of 2.5,
+    joined to the line: a rise that was one rating."""
+    first, last = date(2026, 10, 12), date(2026, 12, 7)  # eight full weeks (a table of weeks), then Monday 7 December
+    days = [first + timedelta(days=n) for n in range(56)]
+    check_ins = [_rated(day, 9, (Region.LOWER_BACK, 9 - n // 7)) for n, day in enumerate(days)] + [
+        _rated(last, 9, (Region.LOWER_BACK, 3))
+    ]
+    _, html = _report_of(check_ins, first, last)
+    for drawing in ("chart-wide", "chart-narrow"):
+        svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
+        assert svg is not None
+        dots = re.findall(r'<circle class="series-\d"([^>]*)>', svg.group(1))
+        assert ["data-so-far" in dot for dot in dots] == [False] * 8 + [True]
+        [line] = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
+        assert len(line.split()) == 8  # the eight full weeks; the week under way stands apart
+        words = unescape(svg.group(1))
+        # the last full week ends the line and the words, not today's one rating
+        assert "9.0 in the week of 12 Oct 2026, 2.0 in the week of 30 Nov 2026, a fall of 7.0" in words
+        assert "; this week so far, hollow: 3.0." in words
+    assert "Lower back (centre): week of 7 Dec 2026 (so far), median 3.0" in html
+    text = _words(html)
+    assert "The hollow point is this week so far, its 1 day until the report was made" in text
+    assert "30 Nov 2026 \N{EN DASH} 6 Dec 2026 0 0 7 2.0 7 Dec 2026 (this week so far) 0 0 1 3.0" in text
