@@ -40,6 +40,7 @@ from crest.web.breath_view import breath_view
 
 MOST_PLACES = 4  # more lines than this stop being readable
 MINUS = "\N{MINUS SIGN}"
+NO_VALUE = "\N{EN DASH}"  # a week without a rating, as the report's table marks it
 
 
 def friendly_time(moment: datetime, zone: tzinfo, now: datetime) -> str:
@@ -283,9 +284,11 @@ def _pain_over_time(
     ]
     hidden = len(progress.pain) - len(shown)
     rows = [
-        [_week_label(week, axis.today), place_label(one.place), one_decimal(week.median or 0), _scores(week)]
+        [_week_label(week, axis.today), place_label(one.place), one_decimal(week.median), _scores(week)]
+        if week.median is not None
+        else [_week_label(week, axis.today), place_label(one.place), NO_VALUE, "none"]
         for one in progress.pain
-        for week in progress.weekly_pain[one.place]
+        for week in _with_weeks_between(progress.weekly_pain[one.place])
     ]
     so_far = any(point.so_far for one in series for point in one.points)
     return {
@@ -319,6 +322,16 @@ def _pain_over_time(
         + (f" {hidden} more place{'s' * (hidden != 1)} in the table." if hidden else ""),
         "table": {"head": ["Week", "Place", "Median (0 to 10)", "Ratings"], "rows": rows},
     }
+
+
+def _with_weeks_between(weeks: Sequence[Window]) -> list[Window]:
+    """A place's rated weeks, with an empty one for each week between without a rating: the table left the week
+    away out, straight from 2 Nov to 16 Nov, where the sessions table under it showed it as 0 (walk s54 L7)."""
+    rated = {week.first_day: week for week in weeks}
+    mondays = range(weeks[0].first_day.toordinal(), weeks[-1].first_day.toordinal() + 1, 7) if weeks else range(0)
+    return [
+        rated.get(monday) or Window(monday, monday + timedelta(days=6), ()) for monday in map(date.fromordinal, mondays)
+    ]
 
 
 def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:

@@ -460,3 +460,23 @@ def test_the_week_under_way_is_drawn_as_so_far_not_joined_as_a_full_week() -> No
     assert "A hollow dot is this week so far" in pain["note"]
     assert [row[0] for row in sessions["table"]["rows"]] == ["27 Apr", "4 May (this week so far)"]
     assert sessions["note"] == "The outlined bar is this week so far: 3 days, not yet a full week."
+
+
+def test_a_week_without_a_rating_between_keeps_its_row_in_the_pain_table_with_a_dash() -> None:
+    """Walk s54 L7: the pain table went from the week of 2 Nov to that of 16 Nov, the week away left out, where the
+    sessions table under it had that week as 0."""
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for days_ago in (23, 16, 2):  # the weeks of 13 and 20 April, none in the week of 27 April, then 4 May
+        records.check_ins.append(CheckIn(at=clock.now - timedelta(days=days_ago), pain=_pain((BACK, 5), (LEFT_HIP, 3))))
+    records.check_ins.append(CheckIn(at=clock.now - timedelta(days=16), pain=_pain((RIGHT_HIP, 4))))
+    pain = _charts(records, clock)[0][0]
+    rows = [row for row in pain["table"]["rows"] if row[1] == "Lower back (centre)"]
+    assert [row[0] for row in rows] == [
+        "13 Apr to 19 Apr",
+        "20 Apr to 26 Apr",
+        "27 Apr to 3 May",
+        "4 May to 6 May (this week so far)",
+    ]
+    assert rows[2] == ["27 Apr to 3 May", "Lower back (centre)", "\N{EN DASH}", "none"]
+    assert [row[0] for row in pain["table"]["rows"] if row[1] == "Hip (right)"] == ["20 Apr to 26 Apr"]
