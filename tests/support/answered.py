@@ -5,12 +5,15 @@ import os
 import subprocess
 import sys
 from collections.abc import Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.safety.screen import QUESTIONS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from fastapi.testclient import TestClient
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -27,6 +30,34 @@ def answer_no_to_all(home: Path, env: Mapping[str, str] | None = None) -> None:
         timeout=120,
     )
     assert answered.returncode == 0, answered.stderr
+
+
+def answer_no_to_all_in_this_process(home: Path) -> None:
+    """What `crest safety` in `home` records for "no" to each question, recorded in this process by the services it
+    records them with, on the journal it would open (CREST_HOME `home`, the rest of this environment as it is): a
+    crest started for it took a second or more of every test using it. What `crest safety` itself asks and says is
+    test_safety_cli's."""
+    from crest.cli.journal_access import open_services
+
+    with _as_crest_runs_in(home), open_services() as services:
+        services.safety.record({question.id: False for question in services.safety.questions()})
+
+
+@contextmanager
+def _as_crest_runs_in(home: Path) -> "Iterator[None]":
+    """CREST_HOME `home` and crest's own umask (its `main()` narrows it: what it makes is its owner's only), both
+    as they were afterwards."""
+    before = os.environ.get("CREST_HOME")
+    os.environ["CREST_HOME"] = str(home)
+    umask = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(umask)
+        if before is None:
+            del os.environ["CREST_HOME"]
+        else:
+            os.environ["CREST_HOME"] = before
 
 
 def answer_no_to_all_in_the_browser(client: "TestClient") -> None:

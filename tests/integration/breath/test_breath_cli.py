@@ -15,7 +15,7 @@ import pytest
 from breath_scenes import Renderer, Script, Timing, drifting_breathing, prepare_scene
 
 from crest.breath.result import RELAXATION_NOTE
-from support.answered import answer_no_to_all
+from support.answered import answer_no_to_all_in_this_process
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 PHOTO = Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -57,7 +57,7 @@ def videos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.fixture(autouse=True)
 def _safety_answered(tmp_path: Path) -> None:
     """The check coaches lying in the position: like a session, it comes after the safety questions."""
-    answer_no_to_all(tmp_path)
+    answer_no_to_all_in_this_process(tmp_path)
 
 
 def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

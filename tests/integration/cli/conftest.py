@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from support.answered import answer_no_to_all_in_this_process
+
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
@@ -44,14 +46,6 @@ def run_crest(crest_env: dict[str, str]) -> RunCrest:
 @pytest.fixture
 def safety_answered(crest_env: dict[str, str]) -> None:
     """The safety questions answered "no" to each, as a person does once in `crest safety`: `--yes` never answers
-    them for a session. Recorded in this process by the services `crest safety` records them with, on the journal
-    it would open (CREST_HOME is this test's): a crest started for it took a second or more of every test using
-    it. What `crest safety` itself asks and says is test_safety_cli's."""
-    from crest.cli.journal_access import open_services
-
-    umask = os.umask(0o077)  # as crest's main() narrows it: the home and journal made here are their owner's only
-    try:
-        with open_services() as services:
-            services.safety.record({question.id: False for question in services.safety.questions()})
-    finally:
-        os.umask(umask)
+    them for a session (recorded in this process, on the journal `crest safety` would open: CREST_HOME is this
+    test's)."""
+    answer_no_to_all_in_this_process(Path(crest_env["CREST_HOME"]))

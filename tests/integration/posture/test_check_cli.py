@@ -18,7 +18,7 @@ from crest.posture.media import UNREADABLE_VIDEO
 from crest.posture.result import CRITERION_NAMES
 from crest.posture.service import CheckOptions, CheckService
 from crest.posture.vocabulary import criterion_label
-from support.answered import answer_no_to_all
+from support.answered import answer_no_to_all, answer_no_to_all_in_this_process
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
@@ -35,7 +35,7 @@ SRC = Path(__file__).resolve().parents[3] / "src"
 @pytest.fixture(autouse=True)
 def _safety_answered(tmp_path: Path) -> None:
     """The check coaches lying in the position: like a session, it comes after the safety questions."""
-    answer_no_to_all(tmp_path)
+    answer_no_to_all_in_this_process(tmp_path)
 
 
 def crest(*args: str, home: Path, columns: int | None = 120) -> subprocess.CompletedProcess[str]:
