@@ -525,3 +525,19 @@ def test_no_calendar_reminder_to_rest_while_urgent_care_is_advised(client: TestC
     delete_it = "If you added crest&#39;s reminder to your calendar before, delete it there until then."
     assert delete_it in page and refused.json()["detail"].endswith(delete_it.replace("&#39;", "'"))
     assert "Save and download the calendar reminder" not in page
+
+
+def test_the_report_page_says_its_disclaimer_once_and_the_files_keep_their_own(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Walk s54 L8: the Report page ended with "crest shares general information, not medical advice..." twice, the
+    report's own footer and then the site's."""
+    with _practised(tmp_path, clock) as client:
+        page = client.get("/report").text
+        disclaimer = re.search(r'<p class="disclaimer">([^<]+)</p>', page)
+        assert disclaimer is not None and "not medical advice" in disclaimer.group(1)
+        said = disclaimer.group(1)
+        foot = page[page.index('id="r-data"') :]  # from the report's last section to the page's end
+        assert foot.count(said) == 1 and page.count(said) == 2  # the other one in the report's opening lines
+        file = client.get("/report.html").text  # read on its own: its opening lines and its own footer
+        assert file.count(said) == 2 and '<footer class="report-foot">' in file
