@@ -351,7 +351,9 @@ def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
 
 
 def _week_label(week: Window, today: date) -> str:
-    days = f"{week.first_day.day} {week.first_day:%b} to {week.last_day.day} {week.last_day:%b}"
+    days = f"{week.first_day.day} {week.first_day:%b}" + (
+        "" if week.last_day == week.first_day else f" to {week.last_day.day} {week.last_day:%b}"
+    )  # a Monday alone, the week begun today, is one day: "7 Dec to 7 Dec" said it twice
     return f"{days} (this week so far)" if under_way(week.first_day, today) else days
 
 

@@ -480,3 +480,11 @@ def test_a_week_without_a_rating_between_keeps_its_row_in_the_pain_table_with_a_
     ]
     assert rows[2] == ["27 Apr to 3 May", "Lower back (centre)", "\N{EN DASH}", "none"]
     assert [row[0] for row in pain["table"]["rows"] if row[1] == "Hip (right)"] == ["20 Apr to 26 Apr"]
+
+
+def test_the_week_begun_today_is_named_by_its_one_day() -> None:
+    clock = FakeClock(datetime(2026, 5, 4, 9, tzinfo=UTC))  # Monday 4 May 2026
+    records = _Records()
+    records.check_ins.append(CheckIn(at=clock.now, pain=_pain((BACK, 5))))
+    pain = _charts(records, clock)[0][0]
+    assert [row[0] for row in pain["table"]["rows"]] == ["4 May (this week so far)"]  # not "4 May to 4 May"
