@@ -27,7 +27,7 @@ from crest.insights.psfs import PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.journal.plausibility import EARLIEST
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyClearance, SafetyScreen
-from crest.journal.vocabulary import SessionStatus
+from crest.journal.vocabulary import Comparison, SessionStatus
 from crest.moments import day_text
 from crest.safety.screen import may_clear, yes_answers
 
@@ -164,6 +164,9 @@ class ReportData:
     table_by_week: bool
     breaths: tuple[SessionBreath, ...] = ()  # sessions whose breath the camera read, oldest first
     highest: tuple[tuple[Place, Rating], ...] = ()  # each place's worst rating in the period; as `trends`
+    # When a check-in of the period said the pain was worse than before the session: a rise the numbers may not
+    # show (a 9 after a 9), which no summary named (walk s54 L2). Information, as the person said it.
+    felt_worse: tuple[datetime, ...] = ()
 
 
 def report_data(
@@ -206,6 +209,7 @@ def report_data(
             SessionBreath(s.started_at, s.breath) for s in in_sessions if s.breath is not None and not s.demo
         ),
         highest=tuple((one.place, one.highest) for one in series),
+        felt_worse=tuple(c.at for c in in_check_ins if c.compared_with_before is Comparison.WORSE),
     )
 
 

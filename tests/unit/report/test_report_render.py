@@ -15,7 +15,7 @@ from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.charts import INSET, LEFT, RIGHT, WIDTH
 from crest.insights.report import ClinicianReport, Period, report_data
 from crest.journal.records import CheckIn, PainRating, PsfsActivity, PsfsAssessment
-from crest.journal.vocabulary import Region, SessionStatus, Side
+from crest.journal.vocabulary import Comparison, Region, SessionStatus, Side
 from crest.place_colours import place_colours
 from crest.report.render import Paper, _number, report_html, report_pdf
 from support.practice_history import daily_practice
@@ -458,3 +458,17 @@ def test_the_week_under_way_is_drawn_hollow_unjoined_and_said_so_in_the_words_an
     text = _words(html)
     assert "The hollow point is this week so far, its 1 day until the report was made" in text
     assert "30 Nov 2026 \N{EN DASH} 6 Dec 2026 0 0 7 2.0 7 Dec 2026 (this week so far) 0 0 1 3.0" in text
+
+
+def test_a_check_in_that_said_worse_than_before_is_named_in_the_summary_with_its_time() -> None:
+    """Walk s54 L2: '3 Nov, compared with before: worse' (9 then 10) was in no summary, only in the Journal."""
+    first, last = date(2026, 11, 2), date(2026, 11, 8)
+    before = _rated(date(2026, 11, 3), 18, (Region.LOWER_BACK, 9))
+    after = replace(_rated(date(2026, 11, 3), 19, (Region.LOWER_BACK, 10)), compared_with_before=Comparison.WORSE)
+    same = replace(_rated(date(2026, 11, 4), 19, (Region.LOWER_BACK, 8)), compared_with_before=Comparison.SAME)
+    words = _words(_report_of([before, after, same], first, last)[1])
+    summary = words[words.index("In short") : words.index("Practice")]
+    assert "Felt worse after a session than before it, as the person's check-in after it said: 3 Nov 2026 19:00." in (
+        summary
+    )
+    assert "Felt worse" not in _words(_report_of([before, same], first, last)[1])
