@@ -153,6 +153,10 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
         ("how will i be able to tell it is doing my back some good", "tracking_progress"),
         # once a day or also at night asks how often, not when (readers_17)
         ("once in the day enough, or should i be doing it at night as well", "how_often"),
+        # dropping the other exercises for the rest asks whether it is enough on its own (readers_18)
+        ("my physio gave me exercises too, can i just do this one and forget the others", "is_it_enough"),
+        # getting up without tweaking the back is getting up, not whether rest is all the back needs (readers_18)
+        ("best way to get back up without tweaking anything", "getting_up"),
     ],
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
