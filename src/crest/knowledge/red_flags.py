@@ -406,18 +406,16 @@ _WORK_OR_CAUSE = re.compile(
     r"|(?:race|run|walk|marathon|money|raise\w*|raising) for (?:\w+ )?cancer)\b"
 )
 # A message that asks whether someone else may do the rest ("can he lie on the floor for it?", "is it safe for my
-# dad?", "asking for my wife"), or whether it would help them ("could this position help him?"), after something
-# that happened to them lately ("fell this morning") or with a pain they have now is about that person's present,
-# as a symptom they have now is: whoever would practise needs the warning. Their past ("my sister had cancer, can
-# she try it?", "would it help her relax?") stays theirs.
+# dad?", "asking for my wife") after something that happened to them lately ("fell this morning") is about that
+# person's present, as a symptom they have now is: whoever would practise needs the warning. Their past ("my sister
+# had cancer, can she try it?") stays theirs.
 _RECENTLY = re.compile(
     r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week|weekend)|earlier|just now"
     r"|(?:an?|\d+|few|couple of) (?:hours?|days?) ago"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 _ASKED_FOR_THEM = re.compile(
-    r"\b(?:(?:can|could|should|shall|may|would|will|(?:safe|ok|okay|alright|fine|good|bad|wise) for"
-    r"|help)"
+    r"\b(?:(?:can|could|should|shall|may|would|will|(?:safe|ok|okay|alright|fine|good|bad|wise) for)"
     rf" (?:he|she|him|her|(?:my|our) (?:\w+ )?{_RELATIVE})"
     r"|(?:asking|ask|question|writing) (?:\w+ )?(?:for|on behalf of) (?:my|our|him|her))\b"
 )
