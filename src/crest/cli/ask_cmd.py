@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
 
-from crest.cli.command_help import CrestCommand
+from crest.cli.command_help import CrestCommand, examples
 from crest.cli.consoles import is_unwrapped
 
 LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
@@ -36,14 +36,12 @@ class AskCommand(CrestCommand):
         return super().parse_args(ctx, args)
 
 
-# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together. The quotes keep a
-# shell from reading the question mark as a file pattern.
-EXAMPLES = """Examples:
-
-\b
-  crest ask "can I do it in bed?"
-  crest ask "why do I yawn?"
-  crest ask                         every topic crest can answer"""
+# The quotes keep a shell from reading the question mark as a file pattern.
+EXAMPLES = examples(
+    'crest ask "can I do it in bed?"',
+    'crest ask "why do I yawn?"',
+    "crest ask                         every topic crest can answer",
+)
 
 
 def register(app: typer.Typer) -> None:

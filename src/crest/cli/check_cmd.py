@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from crest.cli.command_help import examples
 from crest.cli.file_names import file_name, name_problem
 from crest.cli.native_logs import native_logs_silenced
 from crest.cli.numbers import finite_number
@@ -448,13 +449,11 @@ def _report_live_breath(result: BreathResult, json_output: bool) -> None:
     render_breath(console(highlight=False), result)
 
 
-# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together.
-EXAMPLES = """Examples:
-
-\b
-  crest check photo.jpg           a photo of you lying in the position
-  crest check rest.mp4 --breath   a video of a rest, and your breathing
-  crest check --camera            live, from this computer's camera"""
+EXAMPLES = examples(
+    "crest check photo.jpg           a photo of you lying in the position",
+    "crest check rest.mp4 --breath   a video of a rest, and your breathing",
+    "crest check --camera            live, from this computer's camera",
+)
 
 
 def register(app: typer.Typer) -> None:

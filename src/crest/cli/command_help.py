@@ -24,3 +24,9 @@ class CrestCommand(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+
+def examples(*lines: str) -> str:
+    """A command's help ends with lines to type as they are: a newcomer reads --help for how to start (walk s54).
+    Click's "\b" keeps it from running the lines together into one paragraph."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)

@@ -4,17 +4,16 @@ from typing import Annotated
 
 import typer
 
+from crest.cli.command_help import examples
 from crest.cli.numbers import finite_number
 from crest.cli.protocol_cmd import VARIANT_HELP
 
-# A newcomer reads --help for how to start; "\b" keeps Click from running the lines together.
-EXAMPLES = """Examples:
-
-\b
-  crest session                     a 15-minute rest, guided
-  crest session --minutes 10        a shorter one
-  crest session --variant supported calves resting on a chair
-  crest session --plain             for a screen reader"""
+EXAMPLES = examples(
+    "crest session                     a 15-minute rest, guided",
+    "crest session --minutes 10        a shorter one",
+    "crest session --variant supported calves resting on a chair",
+    "crest session --plain             for a screen reader",
+)
 
 
 def register(app: typer.Typer) -> None:
