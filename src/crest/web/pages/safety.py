@@ -68,15 +68,8 @@ def _going_on(request: Request) -> dict[str, str]:
     """Where Continue leads once the answers allow practice: back to the session whose setup sent the person here
     (`?next=`, its minutes and variant; kept by the forms that answer), else Today."""
     going_on = request.query_params.get("next", "")
-    if not re.fullmatch(NEXT_PATTERN, going_on):
-        return {
-            "continue_url": str(request.url_for("today").path),
-            "answer_url": str(request.url_for("safety_page").path),
-        }
-    return {
-        "continue_url": going_on,
-        "answer_url": f"{request.url_for('safety_page').path}?{urlencode({'next': going_on})}",
-    }
+    continue_url = going_on if re.fullmatch(NEXT_PATTERN, going_on) else str(request.url_for("today").path)
+    return {"continue_url": continue_url, "answer_url": _onward(request, "safety_page")}
 
 
 # The answers between "Save my answers" and "Yes, save my answers" (or "No, ask those again"): kept in the browser,
