@@ -288,6 +288,14 @@ def under_way(monday: date, today: date) -> bool:
     return monday <= today < monday + timedelta(days=WINDOW_DAYS - 1)
 
 
+def every_week(first: date, last: date) -> list[date]:
+    """The Monday of each calendar week from the one holding `first` to the one holding `last`: a weekly table's
+    rows, a week with nothing in it among them, so that a week away keeps its row and the table never reads as if
+    none were missing (walk s54 L7 on Progress, M3 in the report)."""
+    monday = first - timedelta(days=first.weekday())
+    return [monday + timedelta(weeks=week) for week in range((last - monday).days // 7 + 1)]
+
+
 def weekly_medians(series: PlaceSeries, zone: tzinfo, today: date) -> tuple[Window, ...]:
     """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
     the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).

@@ -17,6 +17,7 @@ from crest.insights.pain import (
     Rating,
     Window,
     change_by_place,
+    every_week,
     median_of_days,
     pain_trends,
     series_by_place,
@@ -274,8 +275,7 @@ def _table(
     if by_week and recorded:
         # A week between with no record keeps its row, of noughts and no medians: the table went from one week to
         # the week after the next as if none were missing, the chart's gap the only sign (walk s54 M3).
-        mondays = range(_week_start(recorded[0]).toordinal() + 7, recorded[-1].toordinal(), 7)
-        recorded = sorted({*recorded, *map(date.fromordinal, mondays)})
+        recorded = [max(monday, period.first_day) for monday in every_week(recorded[0], recorded[-1])]
     rows = []
     for first in recorded:
         last = min(_week_start(first) + timedelta(days=6), period.last_day) if by_week else first

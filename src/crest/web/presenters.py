@@ -25,7 +25,7 @@ from crest.charts import (
 )
 from crest.counting import counted
 from crest.durations import rested_text
-from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window, under_way
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window, every_week, under_way
 from crest.insights.practice import DEMO_WORDS, WeekTotal
 from crest.insights.progress import no_before_after
 from crest.insights.progress import points as one_decimal
@@ -327,10 +327,12 @@ def _pain_over_time(
 def _with_weeks_between(weeks: Sequence[Window]) -> list[Window]:
     """A place's rated weeks, with an empty one for each week between without a rating: the table left the week
     away out, straight from 2 Nov to 16 Nov, where the sessions table under it showed it as 0 (walk s54 L7)."""
+    if not weeks:
+        return []
     rated = {week.first_day: week for week in weeks}
-    mondays = range(weeks[0].first_day.toordinal(), weeks[-1].first_day.toordinal() + 1, 7) if weeks else range(0)
     return [
-        rated.get(monday) or Window(monday, monday + timedelta(days=6), ()) for monday in map(date.fromordinal, mondays)
+        rated.get(monday) or Window(monday, monday + timedelta(days=6), ())
+        for monday in every_week(weeks[0].first_day, weeks[-1].first_day)
     ]
 
 

@@ -4,7 +4,7 @@ their own baseline and latest windows."""
 from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 
-from crest.insights.pain import pain_trends, series_by_place, weekly_medians
+from crest.insights.pain import every_week, pain_trends, series_by_place, weekly_medians
 from crest.insights.report import Period, report_data
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating
@@ -99,3 +99,11 @@ def test_the_report_table_counts_a_day_once_in_its_week_as_the_chart_does() -> N
     # A day's own row (a short period) is that day's median: 9.
     one_day = report_data((), check_ins, (), UTC, Period(MONDAY, MONDAY), None, include_notes=False, today=LATER)
     assert [row.pain for row in one_day.table] == [(Fraction(9),)]
+
+
+def test_every_week_from_the_first_days_to_the_last_days_each_by_its_monday() -> None:
+    """The weeks a weekly table has a row for, Progress's and the report's alike: a week with nothing in it too."""
+    assert every_week(FIRST, FIRST) == [MONDAY]
+    assert every_week(FIRST, date(2026, 3, 8)) == [MONDAY]  # its Sunday is the same week
+    assert every_week(FIRST, date(2026, 3, 23)) == [MONDAY + timedelta(weeks=week) for week in range(4)]
+    assert every_week(date(2025, 12, 31), date(2026, 1, 5)) == [date(2025, 12, 29), date(2026, 1, 5)]
