@@ -534,14 +534,22 @@
     }, SAVE_AGAIN_AFTER_MS);
   }
 
+  // Assigning the same words again still replaces the element's text node: a change for every observer of the page (a
+  // screen reader's view of it included) and work for a slow phone, five times a second. The clock and the phase line
+  // are written only when what they show changes.
+  function showText(id, text) {
+    const element = $(id);
+    if (element.textContent !== text) element.textContent = text;
+  }
+
   function tick() {
     const now = elapsed();
     const left = timeline.total_s - now;
-    $("time-left").textContent = format(left);
+    showText("time-left", format(left));
     $("ring-progress").style.strokeDashoffset = String(ringLength * (1 - now / timeline.total_s));
     const phase =
       timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
-    $("phase").textContent = state.running ? (phase ? phase.label : "") : "paused";
+    showText("phase", state.running ? (phase ? phase.label : "") : "paused");
     // Told before a cue that comes with the minute, as the terminal does; only the newest of several passed at once
     // (a fast demo clock, a phone unlocked after a while, a rest resumed).
     const marks = timeline.minutes_left;
