@@ -1,6 +1,6 @@
 """Quality and speed of `crest ask`, on the question sets under bench/help_questions/ (tuning and untouched parts).
 
-Prints, for each part (tuning, untouched, untouched_2, readers, readers_2, ..., readers_18):
+Prints, for each part (tuning, untouched, untouched_2, readers, readers_2, ..., readers_19):
 - top-1 and top-3 accuracy on lay questions labelled with their entry (goals >= 85% and >= 95%);
 - red-flag recall: warning signs pinned with the level crp-facts.md gives them (goal 100%);
 - the false urgent rate on near misses that must not pin a warning (goal <= 5%);
@@ -138,6 +138,7 @@ def main() -> None:
         "readers_16",
         "readers_17",
         "readers_18",
+        "readers_19",
     )
     for folder in arguments.set or [QUESTIONS / part for part in parts]:
         measure(load_set(folder), arguments.rounds, arguments.show_misses)
