@@ -6,7 +6,9 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from fastapi import Request
@@ -76,6 +78,33 @@ def _protocol(request: Request) -> Protocol:
     return context.protocol
 
 
+def _zone_apart(zone: tzinfo, practice_zone: tzinfo, now: datetime) -> str | None:
+    """A client's zone named where its clock is not the practice's, else None: the same clock under another name
+    (UTC, Etc/UTC, Etc/Zulu, GMT; Europe/Kiev, Europe/Kyiv) or another place keeping the same hours is not "their
+    time". A clock that is UTC's is named "UTC", whichever alias the client's setting holds."""
+    if _same_clock(zone, practice_zone, now):
+        return None
+    return "UTC" if _same_clock(zone, UTC, now) else zone_name_of(zone) or str(zone)
+
+
+def _same_clock(one: tzinfo, other: tzinfo, now: datetime) -> bool:
+    """Whether two zones read the same at every moment from a year before `now` to a year after: the same offset at
+    each day's turn, and on a day either changes its clocks, every quarter of an hour (the finest step a zone
+    changes by)."""
+    if one == other:
+        return True
+
+    def offsets(moment: datetime) -> tuple[timedelta | None, timedelta | None]:
+        return moment.astimezone(one).utcoffset(), moment.astimezone(other).utcoffset()
+
+    days = [now + timedelta(days=day) for day in range(-366, 367)]
+    if any(mine != theirs for mine, theirs in map(offsets, days)):
+        return False
+    changing = [day for day, after in pairwise(days) if offsets(day) != offsets(after)]
+    quarters = (day + timedelta(minutes=15 * quarter) for day in changing for quarter in range(96))
+    return all(mine == theirs for mine, theirs in map(offsets, quarters))
+
+
 def _back(request: Request, name: str, at: str = "", **params: object) -> Response:
     """To the page `name`, opened at the element whose id is `at`, if any."""
     return RedirectResponse(str(request.url_for(name, **params).path) + (f"#{at}" if at else ""), status_code=303)
@@ -132,13 +161,15 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
     rows = door.practice.clients(asker.actor, address_of(request))
     now = door.practice.now()
 
+    named = cache(lambda zone: _zone_apart(zone, door.practice.zone, now))  # once a zone, not once a row
+
     def when(moment: datetime | None, zone: tzinfo) -> str:
-        """In the client's zone, named where it is not the practice's: a last session at 21:00 in Kiritimati
+        """In the client's zone, named where its clock is not the practice's: a last session at 21:00 in Kiritimati
         is not later today in London."""
         if moment is None:
             return "never"
-        shown = friendly_time(moment, zone, now)
-        return shown if zone == door.practice.zone else f"{shown} (their time, {zone_name_of(zone)})"
+        shown, apart = friendly_time(moment, zone, now), named(zone)
+        return shown if apart is None else f"{shown} (their time, {apart})"
 
     return render(
         request,
@@ -240,7 +271,7 @@ def _client_view(
         weekdays=list(Weekday),
         when=lambda moment: friendly_time(moment, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed
-        zone_name=None if detail.zone == door.practice.zone else zone_name_of(detail.zone),
+        zone_name=_zone_apart(detail.zone, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         marks=session_marks,
         error=error,
