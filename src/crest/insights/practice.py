@@ -25,6 +25,10 @@ DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick cli
 
 
 DEFAULT_WEEKLY_GOAL = 7  # sessions a week: CRP daily, until the person chooses otherwise in Settings
+# The default in words at every door that says it (Progress, `crest progress`, Today, the report): "your weekly
+# goal: 7" to someone who never set one read as a goal they had chosen (walk-through "is it helping?" L4).
+SUGGESTED_GOAL = "crest's suggested weekly goal"
+SET_YOUR_OWN_GOAL = "set your own in Settings"  # beside it, to the person: the one place a goal is chosen
 
 
 class TargetSource(StrEnum):
@@ -33,12 +37,12 @@ class TargetSource(StrEnum):
     PRESCRIPTION = "prescription"  # a clinician's prescription (practice mode)
 
     def label(self, reader: Reader = Reader.PERSON) -> str:
-        """'your weekly goal' to the person; to their clinician, whether they chose it or left crest's default."""
+        """'your weekly goal' (to their clinician, 'their own'), or crest's suggestion where nobody chose one."""
         if self is TargetSource.PRESCRIPTION:
             return "your prescription" if reader is Reader.PERSON else "the prescription"
-        if reader is Reader.PERSON:
-            return "your weekly goal"
-        return "their own weekly goal" if self is TargetSource.WEEKLY_GOAL else "crest's default weekly goal"
+        if self is TargetSource.DEFAULT_GOAL:
+            return SUGGESTED_GOAL
+        return "your weekly goal" if reader is Reader.PERSON else "their own weekly goal"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ from typing import Any
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import PainTrend, PlaceChange, Window, change_by_place, pain_trends
-from crest.insights.practice import DAYS_WITH_DATA_WINDOW, PRACTICE_RULE, Adherence, WeeklyTarget, adherence
+from crest.insights.practice import (
+    DAYS_WITH_DATA_WINDOW,
+    PRACTICE_RULE,
+    SET_YOUR_OWN_GOAL,
+    Adherence,
+    TargetSource,
+    WeeklyTarget,
+    adherence,
+)
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.insights.verdicts import (
@@ -213,9 +221,10 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
         f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
     )
     if practice.target is not None:
+        own = practice.target.source is TargetSource.DEFAULT_GOAL and reader is Reader.PERSON
         text += (
             f"; {practice.target.source.label(reader)}: {counted(practice.target.sessions, 'session')} a week "
-            f"({practice.target_words(reader)})"
+            f"({practice.target_words(reader)}{f'; {SET_YOUR_OWN_GOAL}' if own else ''})"
         )
     return Line(text)
 

@@ -52,7 +52,7 @@ def test_a_check_in_sign_kept_through_deleting_everything_keeps_its_title(servic
     assert "Since your back pain started" not in report and "?." not in report
     assert f"Why: urgent-care warning sign kept when the data was deleted: {named[:1].lower()}{named[1:]}." in report
     assert "the first 0 days" not in report and "0 sessions" not in report
-    assert "No session or check-in in this period (crest's default weekly goal: 7 a week)." in report
+    assert "No session or check-in in this period (crest's suggested weekly goal: 7 a week)." in report
     assert "Sessions a week none in this period" in report
 
 

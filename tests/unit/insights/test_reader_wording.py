@@ -48,10 +48,17 @@ def test_a_clinician_reads_of_the_person_never_you() -> None:
     assert trend_line(trend, Reader.CLINICIAN).text.startswith("hip (left): 2.0 → 6.0")
 
 
-def test_a_clinician_reads_a_goal_left_at_crests_default_as_the_default_not_as_the_persons_own() -> None:
+def test_a_goal_left_at_crests_default_reads_as_crests_suggestion_not_as_the_persons_own() -> None:
+    """Walk-through "is it helping?" L4: "your weekly goal: 7" to someone who never set one."""
     now = datetime(2026, 3, 20, 12, tzinfo=UTC)
     left = adherence([], [], UTC, now, weekly_goal=DEFAULT_WEEKLY_GOAL)
     chosen = adherence([], [], UTC, now, weekly_goal=DEFAULT_WEEKLY_GOAL - 2)
-    assert "crest's default weekly goal: 7 sessions a week" in adherence_line(left, Reader.CLINICIAN).text
+    assert "crest's suggested weekly goal: 7 sessions a week" in adherence_line(left, Reader.CLINICIAN).text
     assert "their own weekly goal: 5 sessions a week" in adherence_line(chosen, Reader.CLINICIAN).text
-    assert "your weekly goal" in adherence_line(left, Reader.PERSON).text  # to the person it is theirs either way
+    # to the person, with where to choose their own; their own is theirs, with no such hint
+    person = adherence_line(left, Reader.PERSON).text
+    assert "crest's suggested weekly goal: 7 sessions a week (0 of 7 in the last 7 days; set your own in Settings)" in (
+        person
+    )
+    assert "your weekly goal" not in person
+    assert "your weekly goal: 5 sessions a week (0 of 5 in the last 7 days)" in adherence_line(chosen).text

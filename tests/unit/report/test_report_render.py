@@ -172,7 +172,7 @@ def test_made_for_a_practitioner_it_names_the_client_and_never_says_you() -> Non
     words = _words(report_html(_report("Ann Lee")))
     assert "Report on Ann Lee" in words
     assert "from Ann Lee's own records" in words and "Ann Lee's notes" in words
-    assert "against crest's default weekly goal of 7" in words  # 7 is the default: nobody chose it
+    assert "against crest's suggested weekly goal of 7" in words  # 7 is the default: nobody chose it
     assert re.search(r"\byour?\b", words, re.IGNORECASE) is None, re.findall(r".{40}\byour?\b.{40}", words)
 
 
