@@ -90,6 +90,8 @@ class Adherence:
     target_days: int | None = None
     sessions_since_target: int = 0
     today: date | None = None
+    # Rests in the last 28 days stopped within their first minute (demos aside): kept, not counted as practice
+    short_rests_28_days: int = 0
 
     @property
     def share_of_target_7_days(self) -> float | None:
@@ -196,4 +198,7 @@ def adherence(
         if young is None
         else sum(1 for s in last_7 if s.started_at >= start_of_day(young, zone)),
         today=today,
+        short_rests_28_days=sum(
+            1 for s in sessions if since(28) <= s.started_at <= now and not s.demo and not counts_as_practice(s)
+        ),
     )

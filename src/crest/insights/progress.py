@@ -315,9 +315,23 @@ def headline(summary: ProgressSummary) -> Line | None:
         return psfs_line(summary.psfs)
     if judged:
         return trend_line(judged[0])
-    if summary.adherence.sessions_28_days or summary.adherence.days_with_data_30:
-        return adherence_line(summary.adherence)
+    practice = summary.adherence
+    if practice.sessions_28_days:
+        return adherence_line(practice)
+    # Not a row of zeros, "0 sessions (0 min)": after a first rest of 9 seconds it was the first thing Today said
+    # (first-day walk-through M4); what happened, in words.
+    if practice.short_rests_28_days:
+        return Line(short_rests_words(practice.short_rests_28_days))
+    if practice.days_with_data_30:
+        days = f"{practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
+        return Line(f"No session in the last 28 days; days with a session or check-in: {days}")
     return None
+
+
+def short_rests_words(rests: int) -> str:
+    """Rests stopped within their first minute, the only ones in the last 28 days."""
+    which = "Your rest was" if rests == 1 else f"Your {rests} rests in the last 28 days were each"
+    return f"{which} under a minute: kept in your journal, but a session counts as practice once it lasts a minute"
 
 
 def _number(value: Fraction | None) -> float | None:
