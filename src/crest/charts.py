@@ -6,9 +6,11 @@ the page's script (charts.js) makes each chart one stop whose arrow keys move fr
 PDF report, a session's breath) the marks are no stops: the numbers are in a table beside them.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from html import escape
+from itertools import pairwise
 from math import ceil, floor
 
 from markupsafe import Markup
@@ -38,6 +40,9 @@ LABEL_GAP = 12
 # Along the time axis, the room a mark needs on average to be told from its neighbours: past this, a chart of one
 # mark per session is one solid block (walk s52 M2: 400 stems in a row), and its caller draws fewer marks instead.
 MARK_SPACING = 6
+# The steps in weeks between the Mondays a time axis names, of which it takes the one that names the most; past
+# 4 weeks, about 2 months, a quarter, half a year and a year.
+MONDAY_STEPS = (1, 2, 3, 4, 8, 13, 26, 52)
 
 
 @dataclass(frozen=True)
@@ -121,20 +126,24 @@ def _open(
     bottom = HEIGHT - BOTTOM
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
     for x, label in _spaced(plot, x_labels):
-        anchor = _anchor(plot, x)
+        anchor = _anchor(plot, x, label)
         parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="{anchor}">{escape(label)}</text>')
     return parts
 
 
-def _anchor(plot: _Plot, x: float) -> str:
-    # A label at either end of the time axis is anchored inwards, so that it is never cut off.
-    return "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
+def _anchor(plot: _Plot, x: float, label: str) -> str:
+    # A label at either end of the time axis is anchored inwards, so that it is never cut off; so is one that centred
+    # would reach past the plot's side (today's date, a day before the end of Progress's week under way).
+    half = len(label) * LABEL_CHARACTER_WIDTH / 2
+    if (x == plot.x_min and x != plot.x_max) or plot.x(x) - half < LEFT:
+        return "start"
+    return "end" if x == plot.x_max or plot.x(x) + half > plot.width - RIGHT else "middle"
 
 
 def _extent(plot: _Plot, x: float, label: str) -> tuple[float, float]:
     """Where a label's text reaches along the axis, at its anchor and a generous width per character."""
     width = len(label) * LABEL_CHARACTER_WIDTH
-    left = {"start": 0.0, "middle": width / 2, "end": width}[_anchor(plot, x)]
+    left = {"start": 0.0, "middle": width / 2, "end": width}[_anchor(plot, x, label)]
     return plot.x(x) - left, plot.x(x) - left + width
 
 
@@ -156,6 +165,56 @@ def labels_stand_apart(x_labels: Sequence[tuple[float, str]], x_range: tuple[flo
     """Whether a chart `width` wide over `x_range` draws every one of `x_labels`, none left out for touching its
     neighbour: a caller choosing the step between labels keeps them evenly spaced only with all of them drawn."""
     return len(_spaced(_Plot(width, *x_range, 0, 1), x_labels)) == len(x_labels)
+
+
+def day_labels(
+    first: date, last: date, width: int, x_range: tuple[float, float], at: Callable[[date], float]
+) -> list[tuple[date, str]]:
+    """The days named under a time axis from `first` to `last` on a chart `width` wide, with their words: one rule
+    for Progress and the report, whose charts had each their own (e73d07bf, 78f44c4d).
+
+    Both ends are named, the last with its year ("12 Oct", "7 Dec 2026"; "1 Dec 2025" where the first is in another
+    year), so that a chart says alone when it is, a printed one above all. Between them, Mondays: every chart's
+    medians and bars are of calendar weeks, and a week is found by the day it begins, as the tables name it. Every
+    1, 2, 3, 4, 8, 13, 26 or 52 weeks, as many as stand apart, none touching its neighbour at this width (a phone's
+    too), and of as many the step whose longest stretch without a date is shortest; a Monday too near the last day
+    gives way to it. `at` places a day on the axis, which spans `x_range`: the last day need not be at its end
+    (Progress runs to the end of the week under way but names no day to come). The first day alone where the two
+    ends cannot stand apart (a phone's chart of one week, on its second day).
+    """
+    if last <= first:
+        return [(first, _dated([first])[0])]
+
+    def placed(days: Sequence[date]) -> list[tuple[float, str]]:
+        return [(at(day), words) for day, words in zip(days, _dated(days), strict=True)]
+
+    ends = [first, last]
+    if not labels_stand_apart(placed(ends), x_range, width):
+        return [(first, _dated([first])[0])]
+    after_first = first + timedelta(days=7 - first.weekday())
+    mondays = [after_first + timedelta(weeks=week) for week in range((last - after_first).days // 7 + 1)]
+    mondays = [monday for monday in mondays if monday < last]
+    fitting = [ends]
+    for step in MONDAY_STEPS:
+        between = mondays[step - 1 :: step]
+        while between and not labels_stand_apart(placed([first, *between, last])[-2:], x_range, width):
+            between.pop()
+        named = [first, *between, last]
+        if labels_stand_apart(placed(named), x_range, width):
+            fitting.append(named)
+    best = max(fitting, key=lambda days: (len(days), -max(b - a for a, b in pairwise(days))))
+    return list(zip(best, _dated(best), strict=True))
+
+
+def _dated(days: Sequence[date]) -> list[str]:
+    """'12 Oct', '26 Oct', ..., '7 Dec 2026', as a span of dates is written: the year on the last, and on the first
+    where it is another year ('1 Dec 2025', '1 Jun', '7 Dec 2026'); between them, in order, each day's year is
+    plain. A year on every end took a phone's room for a Monday (8 weeks named 12 Oct, 9 Nov and 6 Dec, no more)."""
+    return [
+        f"{day.day} {day:%b}"
+        + (f" {day.year}" if day is days[-1] or (day is days[0] and day.year != days[-1].year) else "")
+        for day in days
+    ]
 
 
 def marks_fit(count: int, width: int) -> bool:

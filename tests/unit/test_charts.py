@@ -1,8 +1,13 @@
 """The SVG charts: one titled mark per value, scaled into the drawing, on a time axis the charts can share."""
 
 import re
+from datetime import date, timedelta
 from itertools import pairwise
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crest import charts
 from crest.charts import BOTTOM, HEIGHT, NARROW_WIDTH, Bar, Point, Series, bar_chart, line_chart, lollipop_chart
 
 
@@ -173,3 +178,46 @@ def test_drawn_for_the_keyboard_every_mark_is_a_named_stop_in_a_labelled_group()
         assert len(re.findall(r'<(?:circle|rect)[^>]* tabindex="0" role="img"><title>[^<]+</title>', svg)) == marks
     assert "tabindex" not in lollipop_chart([Series("a", [Point(0, -1, "t")])], [(0, "1 May")], "d")
     assert "tabindex" not in bar_chart([Bar(0, 7, 2, "t")], [(0, "1 May")], "d")
+
+
+def _drawn_labels(svg: str) -> list[tuple[float, float, str]]:
+    """Each date label under a chart: where its text begins and ends (at a generous 8 px a character), and its words."""
+    reach = []
+    for x, anchor, text in re.findall(rf'<text x="([\d.]+)" y="{LABEL_Y}" text-anchor="(\w+)">([^<]+)</text>', svg):
+        width = len(text) * 8
+        left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        reach.append((left, left + width, text))
+    return reach
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    first=st.dates(date(2024, 1, 1), date(2028, 12, 31)),
+    days=st.integers(0, 730),
+    width=st.sampled_from([charts.WIDTH, NARROW_WIDTH]),
+    door=st.sampled_from(["report", "progress"]),
+)
+def test_a_time_axis_names_its_ends_and_mondays_between_in_order_none_touching(
+    first: date, days: int, width: int, door: str
+) -> None:
+    """One rule for both doors: the report's axis runs from the period's first day to its last; Progress's from the
+    first week's Monday to the end of the week under way, naming no day after today (`last`)."""
+    if door == "progress":
+        first -= timedelta(days=first.weekday())
+    last = first + timedelta(days=days)
+    end = last + timedelta(days=7 - last.weekday()) if door == "progress" else last
+    x_range = (float(first.toordinal()), float(end.toordinal()))
+    named = charts.day_labels(first, last, width, x_range, lambda day: float(day.toordinal()))
+    labelled = [day for day, _ in named]
+    assert labelled[0] == first and labelled == sorted(set(labelled)) and labelled[-1] <= last
+    # the last day too, unless the two ends cannot stand apart: only Progress's one week, on its first days
+    assert labelled[-1] == last or (door == "progress" and labelled == [first] and days < 7)
+    assert all(day.weekday() == 0 for day in labelled[1:-1])
+    assert named[-1][1].endswith(str(labelled[-1].year))  # the chart says when it is
+    drawn = _drawn_labels(
+        line_chart([], [(float(d.toordinal()), w) for d, w in named], "d", x_range=x_range, width=width)
+    )
+    assert [text for _, _, text in drawn] == [words for _, words in named]  # none left out for touching
+    assert all(left >= 0 and right <= width for left, right, _ in drawn)  # none cut off at the edges
+    for (_, left_end, _), (right_start, _, _) in pairwise(drawn):
+        assert right_start - left_end >= 12

@@ -6,7 +6,6 @@ WeasyPrint is imported only when a PDF is asked for: it takes a moment to load a
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 from importlib import resources
@@ -17,7 +16,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from crest.breath.result import relaxation_note
-from crest.charts import NARROW_WIDTH, WIDTH, Point, Series, labels_stand_apart, line_chart
+from crest.charts import NARROW_WIDTH, WIDTH, Point, Series, day_labels, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import quoted
@@ -278,25 +277,11 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
 
 
 def _axis_days(first: date, last: date, width: int) -> list[tuple[float, str]]:
-    """The period's first and last days, with the year, and Mondays between them, as many as stand apart on a chart
-    `width` wide, every 1, 2, 3, 4, 8, 13 or 26 weeks (of as many, the step leaving the longest stretch without a
-    date shortest): the ends alone left 8 weeks without a date, where the summary names a harder week (walk s54 M2)."""
-    ends = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
-    if first == last:
-        return ends
-    x_range = (_ordinal(first), _ordinal(last))
-    mondays = [
-        first + timedelta(days=n) for n in range(1, (last - first).days) if (first + timedelta(days=n)).weekday() == 0
+    """The period's days named under the chart, by the charts' one rule (charts.day_labels, Progress's too)."""
+    return [
+        (_ordinal(day), words)
+        for day, words in day_labels(first, last, width, (_ordinal(first), _ordinal(last)), _ordinal)
     ]
-    candidates = [ends]
-    for weeks in (1, 2, 3, 4, 8, 13, 26):
-        between = [(_ordinal(day), f"{day.day} {day:%b}") for day in mondays[weeks - 1 :: weeks]]
-        while between and not labels_stand_apart([between[-1], ends[1]], x_range, width):
-            between.pop()  # the last Monday may stand too near the period's last day
-        labels = [ends[0], *between, ends[1]]
-        if labels_stand_apart(labels, x_range, width):
-            candidates.append(labels)
-    return max(candidates, key=lambda labels: (len(labels), -max(b[0] - a[0] for a, b in itertools.pairwise(labels))))
 
 
 def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, left_out: int, today: date) -> str:

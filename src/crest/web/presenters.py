@@ -18,7 +18,7 @@ from crest.charts import (
     Point,
     Series,
     bar_chart,
-    labels_stand_apart,
+    day_labels,
     line_chart,
     lollipop_chart,
     marks_fit,
@@ -189,36 +189,24 @@ class _TimeAxis:
     def x_range(self) -> tuple[float, float]:
         return self.starts.timestamp(), self.ends.timestamp()
 
-    def labelled_days(self, width: int) -> list[date]:
-        """The days named along the time axis of every chart `width` wide, the same in all three: every `step` days
-        from the first, the shortest step whose labels all stand apart. Before, each chart had its own rule and the
-        pain chart dropped a label that touched its neighbour: "30 Nov, 4 Dec, 6 Dec" above "30 Nov, 7 Dec" (walk
-        s52 L4). A step shorter than a week only on a one-week axis, so that the sessions chart, which names weeks,
-        has even steps too; then 1, 2 or 3 weeks, then whole multiples of 4 weeks. Of the steps that fit, the one
-        naming the most days, and of those the one whose last day is latest: on a phone, 4-week steps named only
-        "12 Oct" and "9 Nov" of 8 weeks, leaving the latest 4 without a date (walk s54 M1). No day to come is named."""
+    def labelled_days(self, width: int) -> list[tuple[date, str]]:
+        """The days named along the time axis of every chart `width` wide, the same in all three, by the charts' one
+        rule (charts.day_labels, the report's too): from the first week's Monday to today, no day to come."""
         first = self.starts.astimezone(self.zone).date()
-        days = (self.ends.astimezone(self.zone).date() - first).days
-        steps = [*((1, 2, 3) if days <= 7 else ()), 7, 14, 21, *range(28, days + 28, 28)]
-        fitting = [[first]]  # the first day alone always stands
-        for step in steps:
-            named = [first + timedelta(days=day) for day in range(0, days + 1, step)]
-            named = [day for day in named if day <= self.today]
-            if labels_stand_apart(self._at_days(named), self.x_range, width):
-                fitting.append(named)
-        return max(fitting, key=lambda named: (len(named), named[-1]))
+        last = min(self.today, self.ends.astimezone(self.zone).date() - timedelta(days=1))
+        return day_labels(first, last, width, self.x_range, self._at)
 
     def labels(self, width: int) -> list[tuple[float, str]]:
         """The labelled days, each at its start."""
-        return self._at_days(self.labelled_days(width))
+        return [(self._at(day), words) for day, words in self.labelled_days(width)]
 
-    def _at_days(self, days: Sequence[date]) -> list[tuple[float, str]]:
-        return [(start_of_day(day, self.zone).timestamp(), f"{day.day} {day:%b}") for day in days]
+    def _at(self, day: date) -> float:
+        return start_of_day(day, self.zone).timestamp()
 
     def week_labels(self, weeks: Sequence[WeekTotal], width: int) -> list[tuple[float, str]]:
         """Each week whose first day is a labelled day, named by that day at its bar's centre (at the boundary
         between two bars, a label read as the week after it)."""
-        named = set(self.labelled_days(width))
+        named = {day for day, _ in self.labelled_days(width)}
         return [
             (
                 (week.starts.timestamp() + (week.starts + timedelta(weeks=1)).timestamp()) / 2,
