@@ -282,6 +282,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/safety"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
     ("GET", "/safety/saved"): Rule(CLIENTS, 200, CLIENT),  # where saved answers are redirected
     ("GET", "/safety/look"): Rule(CLIENTS, 303, CLIENT),  # a "yes" looked at before saving; none kept: the page
+    ("GET", "/safety/again"): Rule(CLIENTS, 303, CLIENT),  # the questions said "yes" asked again; none kept: the page
     ("GET", "/check"): Rule(CLIENTS, 200, CLIENT),
     # The form without its script posts the photo to the page: past authorization, this one is no photo (422).
     ("POST", "/check"): Rule(CLIENTS, NoPoseModelHere.http_status, CLIENT, files=True),

@@ -24,6 +24,7 @@ PAGES = {
     "/safety": "/safety",
     "/safety/clearance": "/safety/clearance",
     "/safety/look": "/safety/look",  # nothing kept to look at: the safety page
+    "/safety/again": "/safety/again",  # nothing kept to ask again: the safety page
     "/safety/saved": "/safety/saved",
     "/session": "/session",  # sends the person to the safety page, which says why
     "/session/edit": "/session/edit?session_id={session}",

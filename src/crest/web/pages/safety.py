@@ -75,7 +75,8 @@ def _going_on(request: Request) -> dict[str, str]:
 # The answers between "Save my answers" and "Yes, save my answers" (or "No, ask those again"): kept in the browser,
 # not in the address (no answer in the history) nor on the server, so that each step is a page of its own (post,
 # redirect, get) and Back never meets the browser's "Confirm Form Resubmission". Nothing is saved from it: the
-# confirming form posts every answer again, assessed afresh.
+# confirming form posts every answer again, assessed afresh. The look (/safety/look) and the questions said "yes"
+# asked again (/safety/again) read the same answers, each at its own address: Back from the second is the look.
 LOOK_COOKIE = "crest_safety_look"
 LOOK_KEPT_S = 30 * 60
 _SAID = {True: "y", False: "n"}
@@ -103,8 +104,9 @@ def _onward(request: Request, route: str) -> str:
     return f"{path}?{urlencode({'next': going_on})}" if re.fullmatch(NEXT_PATTERN, going_on) else path
 
 
-def _to_look(request: Request, answers: Mapping[str, bool], question_ids: Sequence[str]) -> Response:
-    response = RedirectResponse(_onward(request, "safety_look"), status_code=303)
+def _to_look(request: Request, answers: Mapping[str, bool], question_ids: Sequence[str], step: str) -> Response:
+    """To the step `step` (the look, or the questions said "yes" asked again), the answers kept for it."""
+    response = RedirectResponse(_onward(request, step), status_code=303)
     said = "".join(_SAID[answers[question_id]] if question_id in answers else "-" for question_id in question_ids)
     response.set_cookie(
         LOOK_COOKIE,
@@ -125,15 +127,25 @@ def safety_page(request: Request, context: Context) -> Response:
 
 @router.get("/safety/look", name="safety_look")
 def safety_look(request: Request, context: Context) -> Response:
-    """The answers with a "yes" to look at once before saving, or the ones said "yes" asked again; once saved (Back
-    after saving) or never given, the safety page itself, with whatever stands."""
+    """The answers with a "yes" to look at once before saving; once saved (Back after saving) or never given, the
+    safety page itself, with whatever stands."""
     question_ids = [question.id for question in context.services.safety.questions()]
     answers = _kept_answers(request, question_ids)
     if answers is None:
         return RedirectResponse(_onward(request, "safety_page"), status_code=303)
-    if len(answers) < len(question_ids):
-        return _page(request, context, kept=answers)
+    if len(answers) < len(question_ids):  # kept by an earlier crest for the questions asked again
+        return RedirectResponse(_onward(request, "safety_again"), status_code=303)
     return _page(request, context, confirming=assess(answers), kept=answers)
+
+
+@router.get("/safety/again", name="safety_again")
+def safety_again(request: Request, context: Context) -> Response:
+    """The questions said "yes" asked again ("No, ask those again"), the "no" ones kept; once saved or never given,
+    the safety page itself. Its own address, so Back from it is the look, and the look's answers still stand."""
+    answers = _kept_answers(request, [question.id for question in context.services.safety.questions()])
+    if answers is None:
+        return RedirectResponse(_onward(request, "safety_page"), status_code=303)
+    return _page(request, context, kept={question_id: said for question_id, said in answers.items() if not said})
 
 
 @router.post("/safety")
@@ -159,9 +171,9 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
     # A "yes" holds for days once saved: one look before saving, as in the terminal, so a slip costs nothing.
     looked = form.get("confirmed", "")
     if assessment.reasons and looked == "change":
-        return _to_look(request, {key: said for key, said in answers.items() if not said}, question_ids)
+        return _to_look(request, answers, question_ids, "safety_again")
     if assessment.reasons and looked != "yes":
-        return _to_look(request, answers, question_ids)
+        return _to_look(request, answers, question_ids, "safety_look")
     safety.record(answers)
     response = RedirectResponse(_onward(request, "answers_saved"), status_code=303)
     response.delete_cookie(LOOK_COOKIE, path=str(request.url_for("safety_page").path))
