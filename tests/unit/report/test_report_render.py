@@ -472,3 +472,16 @@ def test_a_check_in_that_said_worse_than_before_is_named_in_the_summary_with_its
         summary
     )
     assert "Felt worse" not in _words(_report_of([before, same], first, last)[1])
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_first_page_goes_on_with_the_pain_verdicts_not_half_empty_before_the_chart(paper: Paper) -> None:
+    """Kept whole, the chart went over to the second page with its heading, and the first ended after the practice
+    table, a third of it empty (s55): the verdicts' table, moved above the chart, fills it."""
+    pdf = report_pdf(_report(), paper)
+    first_page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Practice" in first_page and "Pain per place (0-10)" in first_page
+    after_heading = " ".join(first_page.split("Pain per place (0-10)")[1].split())  # a cell's lines wrap
+    assert "Lower back (centre) 5.5 (14 ratings on 7" in after_heading  # the table's first row, at least
