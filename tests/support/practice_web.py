@@ -13,10 +13,10 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -359,6 +359,24 @@ def link_as_cleo(
     linking = PracticeLink(home, services.sync, clock, InProcess(app))
     code = world.invite_codes["no_practice"]
     return linking.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", notes_shared, "laptop")
+
+
+def cleos_page_after(world: World, folder: Path, check_ins: Sequence[CheckIn], now: datetime) -> str:
+    """Cleo's page as her practitioner reads it at `now`, on a practice of its own in `folder`, once her crest (its
+    `check_ins` added) is linked and synced."""
+    (folder / "server").mkdir()
+    server_clock = FakeClock(now)
+    app = practice_app(world.copy_to(folder / "server"), server_clock)
+    clock = FakeClock(now)
+    home = folder / "home"
+    with local_crest(home, clock) as local:
+        for check_in in check_ins:
+            local.check_ins.add(check_in)
+        link_as_cleo(app, world, home, local, clock)
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        [row] = [row for row in pat.get("/api/practice/clients").json() if row["name"] == "Cleo"]
+        return pat.get(f"/practice/clients/{row['id']}").text
 
 
 def linked_with_a_rest(app: FastAPI, world: World, home: Path, services: Services, clock: FakeClock) -> int:

@@ -103,6 +103,12 @@ class Alert:
     def level(self) -> AlertLevel:
         return LEVEL_OF_KIND[self.kind]
 
+    @property
+    def of_a_day(self) -> bool:
+        """Raised by a day, not a moment: pain rising is dated by the day of the latest ratings, and its `since`, that
+        day's start, is said as the day ("since yesterday"), never as a midnight nothing happened at."""
+        return self.kind is AlertKind.PAIN_RISING
+
 
 @dataclass(frozen=True)
 class ClientSignals:

@@ -22,7 +22,7 @@ from crest.clock import zone_name_of
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
-from crest.insights.alerts import AlertKind
+from crest.insights.alerts import Alert, AlertKind
 from crest.insights.progress import adherence_line, psfs_line, trend_line, with_worse_week
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
@@ -269,6 +269,7 @@ def _client_view(
         form_start=(current.start_on if current is not None and ongoing else today).isoformat(),
         weekdays=list(Weekday),
         when=lambda moment: friendly_time(moment, detail.zone, now),
+        since=lambda alert: _alert_since(alert, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed
         zone_name=_zone_apart(detail.zone, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
@@ -285,6 +286,13 @@ def _client_view(
         max_session_note=MAX_SESSION_NOTE_CHARACTERS,
         acknowledged=None if acknowledged is None else _acknowledged_words(acknowledged, client_id, detail),
     )
+
+
+def _alert_since(alert: Alert, zone: tzinfo, now: datetime) -> str:
+    """Since when an alert stands, in words read at a glance: "yesterday 18:20", or for an alert of a day
+    (`Alert.of_a_day`) the day alone, "yesterday", "Mon 4 May"."""
+    shown = friendly_time(alert.since, zone, now)
+    return shown.rpartition(" ")[0] if alert.of_a_day else shown  # the clock is friendly_time's last word
 
 
 def _acknowledged_words(notice: Notice, client_id: int, detail: ClientDetail) -> str | None:

@@ -11,13 +11,10 @@ from crest.insights.pain import pain_trends
 from crest.insights.progress import worse_week_line
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Region, Side
-from crest.services.practice_link import PracticeLink
-from support.clock import FakeClock
-from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app
+from support.practice_web import World, cleos_page_after
 
 
 def test_the_clients_page_says_the_harder_week_between(world: World, tmp_path: Path) -> None:
-    (tmp_path / "server").mkdir()
     first_day = (world.clock.now - timedelta(days=40)).date()
     first_day -= timedelta(days=first_day.weekday())  # a Monday: five calendar weeks of daily ratings
     check_ins = [
@@ -30,18 +27,6 @@ def test_the_clients_page_says_the_harder_week_between(world: World, tmp_path: P
     ]
     harder = worse_week_line(pain_trends(check_ins, UTC)[0])
     assert harder is not None and "median 9.0" in harder
-    server_clock = FakeClock(check_ins[-1].at + timedelta(hours=1))
-    app = practice_app(world.copy_to(tmp_path / "server"), server_clock)
-    clock = FakeClock(server_clock.now)
-    home = tmp_path / "home"
-    with local_crest(home, clock) as local:
-        for check_in in check_ins:
-            local.check_ins.add(check_in)
-        link_as_cleo(app, world, home, local, clock)
-        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
-
-    with browser(app, world.tokens["linked_practitioner"]) as pat:
-        [row] = [row for row in pat.get("/api/practice/clients").json() if row["name"] == "Cleo"]
-        page = pat.get(f"/practice/clients/{row['id']}").text
+    page = cleos_page_after(world, tmp_path, check_ins, check_ins[-1].at + timedelta(hours=1))
     progress = page.split('id="progress-heading"')[1].split("</section>")[0]
     assert harder in progress  # the same words as Progress and the report, from the same place
