@@ -205,8 +205,8 @@ class HelpSearch:
         return {entry_id: float(value) for entry_id, value in zip(self._entry_ids, per_entry, strict=True)}
 
     def respelt(self, question: str) -> str:
-        """The question with each word spelt by ear written as the entry word it stands for: "what is the so-az"
-        -> "what is the psoas". Every other word stays as written."""
+        """The question with each word spelt by ear, or written without its vowels, as the entry word it stands for:
+        "what is the so-az" -> "what is the psoas", "how lng" -> "how long". Every other word stays as written."""
         return _SPELT_WORD.sub(self._respell, clean_question(question))
 
     def _respell(self, match: re.Match[str]) -> str:
@@ -215,7 +215,7 @@ class HelpSearch:
         if "-" in spelt:  # pieces that make an entry word together, as written or with a typo, are that word
             whole = self._fixer.fix(joined)
             return whole if self._fixer.is_known(whole) else spelt
-        return self._fixer.sounded_out(joined) or spelt
+        return self._fixer.sounded_out(joined) or self._fixer.without_vowels(joined) or spelt
 
     def query_terms(self, question: str) -> list[str]:
         """The words searched for: no stop words, typos fixed, lay words joined by the entries' words."""

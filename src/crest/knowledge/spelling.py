@@ -6,7 +6,8 @@ entry word of similar length, if one is close enough ("pilow" -> "pillow"). Word
 "couldnt", "unhurt") are always left alone: their closest entry word often says the opposite.
 
 Readers who have only heard a word spell it by ear ("soaz", "soas" for "psoas"): such a word is first matched to the
-entry word it sounds like (see `sound_key`), which also reaches words too short for the typo fixer.
+entry word it sounds like (see `sound_key`), which also reaches words too short for the typo fixer. Readers typing
+in a hurry leave the vowels out ("lng", "nck"): such a word is read as the one entry word it is the consonants of.
 """
 
 import difflib
@@ -27,6 +28,9 @@ _SILENT_STARTS = (("ps", "s"), ("pn", "n"), ("pt", "t"), ("kn", "n"), ("gn", "n"
 # Spellings of one sound; "z" for "s" is the commonest ("soaz").
 _SAME_SOUNDS = (("ph", "f"), ("ck", "k"), ("z", "s"))
 _DOUBLED = re.compile(r"(.)\1+")
+# "y" counts as a consonant: "lng" is "long", not "lying" too.
+_VOWELS = re.compile(r"[aeiou]")
+MIN_UNVOWELLED_LENGTH = 3  # two consonants ("bk", "hp") stand for too many words, and are often words of their own
 # Words that say "not": fixed into the closest entry word they would say the opposite ("wasnt" -> "want", "couldnt"
 # -> "count", "unhurt" -> "hurt"), so that "I wasn't hurt" would warn of a fall. Negative contractions as `words`
 # writes them (the apostrophe dropped), and "un-" words for no harm done.
@@ -81,6 +85,11 @@ class SpellingFixer:
             every_by_sound.setdefault(sound_key(word), []).append(word)
         self._every_by_sound = {key: tuple(sounding) for key, sounding in every_by_sound.items()}
         self._by_sound = {key: sounding[0] for key, sounding in every_by_sound.items()}
+        every_by_consonants: dict[str, list[str]] = {}
+        for word in self._known:
+            if _VOWELS.search(word):
+                every_by_consonants.setdefault(_VOWELS.sub("", word), []).append(word)
+        self._by_consonants = {key: each[0] for key, each in every_by_consonants.items() if len(each) == 1}
         self.fix = lru_cache(maxsize=4096)(self._fix)
 
     def is_known(self, word: str) -> bool:
@@ -91,6 +100,13 @@ class SpellingFixer:
         if len(word) < MIN_SOUNDED_OUT_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return None
         return self._by_sound.get(sound_key(word))
+
+    def without_vowels(self, word: str) -> str | None:
+        """The one entry word that an unknown `word` is written without its vowels ("lng" -> "long", "nck" ->
+        "neck"); none when it could stand for several ("bd": "bad", "bed")."""
+        if len(word) < MIN_UNVOWELLED_LENGTH or _VOWELS.search(word) or not word.isalpha() or word in self._dictionary:
+            return None
+        return self._by_consonants.get(word)
 
     def readings(self, word: str) -> tuple[str, ...]:
         """Every word `word` may stand for, for the warning signs' rules: a short unknown word (three letters) by

@@ -57,6 +57,8 @@ def test_the_installed_model_is_used() -> None:
         # fainting is not falling asleep: "passed out" once found "What if I fall asleep?" ("drifting off is common")
         ("I passed out", "fainting"),
         ("I fainted during the rest", "fainting"),
+        # vowels left out in a hurry (readers_19)
+        ("hw lng shld i rst", "how_long"),
     ],
 )
 def test_a_lay_question_finds_its_entry_first(search: HelpSearch, question: str, entry_id: str) -> None:
@@ -101,6 +103,17 @@ def test_a_word_spelt_by_ear_is_read_as_the_entry_word_it_sounds_like() -> None:
     assert SpellingFixer({"knees"}).fix("nees") == "knees"
     assert SpellingFixer({"psoas"}, frozenset({"soas"})).fix("soas") == "soas"  # a real word is no spelling by ear
     assert SpellingFixer({"psoas"}).fix("sos") == "sos"  # too short to tell
+
+
+def test_a_word_written_without_its_vowels_is_read_as_the_entry_word() -> None:
+    # a phone typed in a hurry leaves the vowels out (readers_19): "lng" is "long", "nck" is "neck"
+    assert SpellingFixer({"long", "lying"}).without_vowels("lng") == "long"  # "y" is no vowel: not "lying"
+    assert SpellingFixer({"neck"}).without_vowels("nck") == "neck"
+    assert SpellingFixer({"bad", "bed"}).without_vowels("bd") is None  # too short, and it could be either
+    assert SpellingFixer({"firm", "from"}).without_vowels("frm") is None  # two entry words it could be
+    assert SpellingFixer({"long"}, frozenset({"lng"})).without_vowels("lng") is None  # a word of the dictionary
+    assert SpellingFixer({"long"}).without_vowels("long") is None  # a word with vowels is no such shorthand
+    assert WORDS_ALONE.respelt("hw lng shld i rst") == "hw long should i rest"
 
 
 def test_hyphenated_pieces_that_make_an_entry_word_are_read_as_that_word() -> None:
