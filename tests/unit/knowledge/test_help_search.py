@@ -171,6 +171,8 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
         ("my physio gave me exercises too, can i just do this one and forget the others", "is_it_enough"),
         # getting up without tweaking the back is getting up, not whether rest is all the back needs (readers_18)
         ("best way to get back up without tweaking anything", "getting_up"),
+        # where the arms go with sore shoulders is where the arms go, not pain in the position (readers_19)
+        ("both shoulders are sore so where do my arms go during the rest", "arms"),
     ],
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
