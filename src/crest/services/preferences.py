@@ -1,7 +1,9 @@
 """The app's preferences as typed values, stored in the journal's key/value settings as text."""
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Literal
+from zoneinfo import available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -20,6 +22,20 @@ if TYPE_CHECKING:
 
 Theme = Literal["system", "light", "dark"]
 ChimeVolume = Literal["quiet", "normal", "loud"]  # the shares of the loudest chime: crest.sound.CHIME_VOLUMES
+
+
+@cache
+def _zone_names() -> dict[str, str]:
+    return {name.casefold(): name for name in available_timezones()}
+
+
+def zone_spelling(typed: str) -> str | None:
+    """A zone's name as the zone database spells it, whatever the case it was typed in ("europe/london" is
+    Europe/London: refused before, walk-through L3), or None when no zone has that name."""
+    known = _zone_names().get(typed.casefold())
+    if known is not None:
+        return known
+    return typed if named_zone(typed) is not None else None
 
 
 class Preferences(BaseModel):
@@ -99,9 +115,10 @@ class Preferences(BaseModel):
     def _zone(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        if named_zone(value.strip()) is None:
+        spelled = zone_spelling(value.strip())
+        if spelled is None:
             raise ValueError(f"unknown time zone {quoted(value)}; write it like Europe/Berlin")
-        return value.strip()
+        return spelled
 
     @property
     def reminder_times(self) -> tuple[str, ...]:
