@@ -187,31 +187,36 @@ class Imported:
         return f"Nothing to add: every record in {source} is already here."
 
     def counts(self) -> tuple[str, ...]:
-        """Every kind of record in words, for every door: "3 sessions (1 logged; 1 demo: run faster than real time,
-        not counted as practice)", "0 PSFS rounds", ..."""
+        """Each kind of record the file held, in words, for every door: "3 sessions (1 logged; 1 demo: run faster
+        than real time, not counted as practice)", "2 ratings of your daily activities (...)". A kind it held none of
+        goes unsaid: "0 clinicians' all-clears, 0 PSFS rounds" read as something missing (first-day walk-through L4)."""
         kinds = []
         if self.logged_sessions:
             kinds.append(f"{self.logged_sessions} logged")
         if self.demo_sessions:  # so that no one restoring a backup takes its demos for rests they did
             kinds.append(f"{counted(self.demo_sessions, 'demo')}: {DEMO_WORDS}")
-        sessions = counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")
-        # A rest exported while it ran and again after it ended is one session, brought up to date, not two
-        updated = counted(self.updated_sessions, "session brought up to date", "sessions brought up to date")
-        # Only a linked crest's backup holds practitioners' notes: named when there are some
-        notes = counted(self.session_notes, "practitioner's note", "practitioners' notes")
-        # Named only when there are some, as the notes are: a restored warning stands again until its end
-        warnings = counted(self.safety_warnings, "warning sign kept", "warning signs kept")
-        return (
-            sessions,
-            *((updated,) if self.updated_sessions else ()),
-            counted(self.check_ins, "check-in"),
-            counted(self.safety_screens, "set of safety answers", "sets of safety answers"),
-            counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
-            counted(self.psfs_rounds, "PSFS round"),
-            counted(self.settings, "setting"),
-            *((notes,) if self.session_notes else ()),
-            *((warnings,) if self.safety_warnings else ()),
+        # The scale named in full once, as the Activities page and the report name it
+        activities = counted(self.psfs_rounds, "rating of your daily activities", "ratings of your daily activities")
+        said = (
+            (self.sessions, counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")),
+            # A rest exported while it ran and again after it ended is one session, brought up to date, not two
+            (
+                self.updated_sessions,
+                counted(self.updated_sessions, "session brought up to date", "sessions brought up to date"),
+            ),
+            (self.check_ins, counted(self.check_ins, "check-in")),
+            (self.safety_screens, counted(self.safety_screens, "set of safety answers", "sets of safety answers")),
+            (
+                self.safety_clearances,
+                counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
+            ),
+            (self.psfs_rounds, f"{activities} (the Patient-Specific Functional Scale)"),
+            (self.settings, counted(self.settings, "setting")),
+            (self.session_notes, counted(self.session_notes, "practitioner's note", "practitioners' notes")),
+            # a restored warning stands again until its end
+            (self.safety_warnings, counted(self.safety_warnings, "warning sign kept", "warning signs kept")),
         )
+        return tuple(words for count, words in said if count) or ("no records",)
 
     def breath_not_restored(self) -> str | None:
         """What a CSV restore left out, a sentence in the same words for every door: a rest's breathing chart."""

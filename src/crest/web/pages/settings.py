@@ -112,8 +112,9 @@ def _described(imported: Imported, merged: bool, source: str) -> str:
         return nothing_new
     breath = imported.breath_not_restored()
     left_out = f" {breath}" if breath else ""
-    if merged:
-        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}.{left_out}"
+    if merged:  # a count of none is left unsaid, as in the counts
+        skipped = f" Already here, so skipped: {imported.skipped}." if imported.skipped else ""
+        return f"Restored. Added: {counts}.{skipped}{left_out}"
     return f"Restored: {counts}.{left_out}"
 
 
