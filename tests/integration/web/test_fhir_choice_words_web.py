@@ -15,5 +15,5 @@ def test_your_data_and_the_report_page_say_which_system_each_version_is_for(clea
 
     report = unescape(cleared.get("/report").text)
     options = re.findall(r'<option value="(R[^"]*)"[^>]*>([^<]*)</option>', report)
-    assert options == [("R5", "For most clinics' systems (FHIR R5)"), ("R4B", "For older systems (FHIR R4B)")]
+    assert options == [("R5", "Most clinics' systems (FHIR R5)"), ("R4B", "Older systems (FHIR R4B)")]
     assert cleared.get("/report/fhir", params={"fhir_version": "R4B", "name": ""}).status_code == 200
