@@ -32,6 +32,9 @@ class QuestionSet:
     red_flags: list[tuple[str, str, str]] = field(default_factory=list)  # (level, entry id, question)
     near_misses: list[str] = field(default_factory=list)
 
+    def is_empty(self) -> bool:
+        return not (self.answers or self.red_flags or self.near_misses)
+
 
 def _rows(path: Path) -> list[list[str]]:
     if not path.exists():
@@ -111,6 +114,9 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--set", type=Path, action="append", help="a folder laid out like one part")
     arguments = parser.parse_args()
+    for folder in arguments.set or []:
+        if load_set(folder).is_empty():  # a mistyped folder would otherwise fail deep in the figures
+            parser.error(f"--set {folder}: no questions there (answers.tsv, red_flags.tsv or near_misses.txt)")
     started = time.perf_counter()
     help_service.ask("warm-up: load the entries and build the index")
     print(f"load + index build + first question: {(time.perf_counter() - started) * 1000:.1f} ms (once per process)")
