@@ -56,9 +56,13 @@ unless the person says it is theirs too ("... and now I've been diagnosed too").
 trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them lately when
 the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie on the floor
 for it?"), or tells of their fall with a pain they have now ("my mum fell yesterday and her back is in agony"), a fall
-that hurt them, or one beside fragile bones or steroids they have now ("she has osteoporosis"), not placed long ago;
-what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule, nor the "his" of a rider who
-came off a horse taken for the horse's.
+that hurt them, or one beside fragile bones or steroids they have now ("she has osteoporosis"), not placed long ago.
+A message that asks whether the rest would help them ("could this position help him?") reads their own words, apart
+from the writer's, when those words say a pain they have or something that happened to them lately ("my brother
+injects drugs and now has awful back pain"): by the rules of a person's history only (cancer, immunity, drugs,
+infection, a fall, fragile bones), so that they add a sign and never take away the writer's. What it says of a pet's
+own body ("my dog can't feel his legs") is not read by any rule, nor the "his" of a rider who came off a horse taken
+for the horse's.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the person
 says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no", "don't have" or
@@ -108,12 +112,32 @@ class RedFlagRule:
     clauses: tuple[tuple[re.Pattern[str], ...], ...]
     unless: tuple[re.Pattern[str], ...] = ()
     about_history: bool = False  # read without what the message says about someone else (see the module's note)
+    for_them_too: bool = False  # a person's history: read in the words of someone asked for too (`their_words_now`)
+    on_their_day: bool = False  # what befell them, read too where those words place it lately ("she fell today")
 
     def fires(self, plain_text: str) -> bool:
         """True when the rule matches `plain_text`, a question already reduced by `plain_words`."""
         if any(pattern.search(plain_text) for pattern in self.unless):
             return False
         return any(all(pattern.search(plain_text) for pattern in clause) for clause in self.clauses)
+
+    def fires_for_them(self, theirs: "TheirWords") -> bool:
+        """True when the rule matches what someone asked for says, tied to their present: a pain they have now, or,
+        for what befalls a person, that very thing placed lately ("she slipped on the ice this morning")."""
+        # the cheap tests first: most rules read no one else's words, and a long message makes `fires` dear
+        tied = (self.for_them_too and theirs.in_pain) or (self.on_their_day and bool(theirs.lately))
+        if not tied or not self.fires(theirs.said):
+            return False
+        return (self.for_them_too and theirs.in_pain) or any(self.fires(event) for event in theirs.lately)
+
+
+@dataclass(frozen=True)
+class TheirWords:
+    """What a message says of someone it asks the rest would help, apart from the writer's words."""
+
+    said: str
+    in_pain: bool  # a pain they have now, said of them ("now has awful back pain")
+    lately: tuple[str, ...]  # each thing placed lately, with its time ("she slipped on the ice this morning")
 
 
 def plain_words(question: str) -> str:
@@ -162,11 +186,68 @@ def about_the_reader(plain_text: str) -> str:
     return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
 
-def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
+def _as_written(question: str, written: str) -> str:
+    """`question`'s words as the writer set them out in `written` (the same words, perhaps with typos): a sentence
+    begun with no one named ("My mum had cancer. Have had back pain since Friday") begun "i", as it is the writer's,
+    and "someone who" before a name said as a subject mid-sentence ("my dad had cancer, John has back pain now")."""
+    read = words(question)
+    sentences = [words(sentence) for sentence in _SENTENCE_BREAK.split(written)]
+    if sum(len(sentence) for sentence in sentences) != len(read):  # not the same words: read them as they are
+        return " ".join(read)
+    before: dict[int, str] = {}
+    at = 0
+    for sentence, said in zip(sentences, _SENTENCE_BREAK.split(written), strict=True):
+        if sentence and sentence[0] in _WRITERS_OWN_START:
+            before[at] = "i"
+        for name in _SOMEONE_NAMED.findall(said):
+            if name.casefold() in sentence[1:]:
+                before[at + sentence.index(name.casefold(), 1)] = "someone who"
+        at += len(sentence)
+    return " ".join(f"{before[index]} {word}" if index in before else word for index, word in enumerate(read))
+
+
+def their_words_now(question: str, written: str | None = None) -> list[TheirWords]:
+    """What `question` says about each other person it asks the rest would help ("could this position help him?",
+    "would it help my dad?"), each person's words apart, up to the next word about the writer or the next person
+    named, when those words say a pain they have now or something that befell them lately (`_ASKED_IF_IT_HELPS_THEM`);
+    without work or a cause named after an illness, nor a fear of one ("she is scared of getting cancer"), and none
+    beside an animal, whose history it may be. Empty when it asks no such thing."""
+    as_written = _as_written(question, question if written is None else written)
+    plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(as_written)).split())
+    asked = _ASKED_IF_IT_HELPS_THEM.search(plain)
+    if asked is None:
+        return []
+    named = _KIN.search(asked["whom"])  # "help my dad": his words only; "help him": whoever's are said
+    theirs = []
+    for each in _THEIR_WORDS.finditer(plain):
+        said = each.group()
+        kin = _KIN.search(said)
+        if named is not None and (kin is None or kin.group() != named.group()):
+            continue
+        in_pain = _THEIR_PAIN.search(_NOT_A_PAIN.sub(" ", said)) is not None
+        lately = tuple(event.group() for event in _THEIR_DAY.finditer(said))
+        if _AN_ANIMAL.search(said) or not (in_pain or lately):
+            continue
+        theirs.append(
+            TheirWords(" ".join(_PREVENTION.sub(" ", _WORK_OR_CAUSE.sub(" ", said)).split()), in_pain, lately)
+        )
+    return theirs
+
+
+def fired_rules(question: str, rules: Iterable[RedFlagRule], written: str | None = None) -> list[RedFlagRule]:
+    """The rules that fire on `question`; `written`, where `question` is its words with typos fixed, is how the
+    writer set them out (sentences, capitals), for what the message says of someone else (`their_words_now`)."""
     plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(question)).split())
     readers_own = about_the_reader(plain)
     present = present_symptoms(plain)
-    return [rule for rule in rules if rule.fires(readers_own if rule.about_history else present)]
+    theirs = their_words_now(question, written)
+    return [
+        rule
+        for rule in rules
+        # the writer's own reading first, whole: the other person's words can add a sign, never take one away
+        if rule.fires(readers_own if rule.about_history else present)
+        or any(rule.fires_for_them(said) for said in theirs)
+    ]
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -179,11 +260,15 @@ def _rule(
     *clauses: str | tuple[str, ...],
     unless: tuple[str, ...] = (),
     about_history: bool = False,
+    for_them_too: bool = False,
+    on_their_day: bool = False,
 ) -> RedFlagRule:
     compiled = tuple(
         tuple(_words(part) for part in ((clause,) if isinstance(clause, str) else clause)) for clause in clauses
     )
-    return RedFlagRule(name, entry_id, compiled, tuple(_words(part) for part in unless), about_history)
+    return RedFlagRule(
+        name, entry_id, compiled, tuple(_words(part) for part in unless), about_history, for_them_too, on_their_day
+    )
 
 
 def _near(first: str, second: str, gap: int = 4) -> str:
@@ -381,7 +466,8 @@ _ME = r"i|im|ive|id|ill|me|my|mine|myself"
 # Said of the writer's own mishap, whoever it is told beside: "fell off the sofa laughing at my husband trying this,
 # no harm done" (the reader's fall did no harm, see `_HARMLESS_FALL`).
 _NO_HARM_TO_ME = r"no (?:real |lasting )?(?:harm|damage)|none the worse"
-_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME}|{_NO_HARM_TO_ME})\b)\w+){{0,10}}")
+_NOT_ABOUT_ME = rf"(?: (?!(?:{_ME}|{_NO_HARM_TO_ME})\b)\w+)"
+_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b{_NOT_ABOUT_ME}{{0,10}}")
 # What a message says of an animal's own body is nobody's warning sign ("my dog can't feel his legs", "our cat's
 # back legs are weak"): only up to the animal's own "his", "her", "its" or "their" and the next word, with no word
 # about the writer between, so "I walked my dog and now I can't feel my legs" is read whole.
@@ -389,13 +475,18 @@ _ANIMAL = (
     r"dogs?|cats?|pupp(?:y|ies)|kittens?|kitty|horses?|pony|ponies|rabbits?|bunny|bunnies|hamsters?|guinea pigs?"
     r"|pets?"
 )
-_ABOUT_AN_ANIMAL = re.compile(
-    # not an animal someone fell or came off, whose "his" is the rider's ("fell off a horse and his back hurts")
+# not an animal someone fell or came off, whose "his" is the rider's ("fell off a horse and his back hurts")
+_NOT_RIDDEN = (
     r"(?<!off a )(?<!off the )(?<!off his )(?<!off her )(?<!off my )(?<!from a )(?<!from the )(?<!from his )"
     r"(?<!from her )(?<!from my )"
-    rf"\b(?:{_ANIMAL})\b(?:(?: (?!(?:{_ME})\b)\w+){{0,8}}? (?:his|her|its|their)(?: back| hind| front)? \w+"
+)
+_ABOUT_AN_ANIMAL = re.compile(
+    rf"{_NOT_RIDDEN}\b(?:{_ANIMAL})\b"
+    rf"(?:(?: (?!(?:{_ME})\b)\w+){{0,8}}? (?:his|her|its|their)(?: back| hind| front)? \w+"
     r"| (?:back |hind |front )?(?:legs?|paws?))\b"
 )
+# An animal named in someone else's words, whose history they may be ("her dog had cancer")
+_AN_ANIMAL = re.compile(rf"{_NOT_RIDDEN}\b(?:{_ANIMAL})\b")
 # An illness's name used for a workplace, a job or a cause: "a cancer ward", "I work in oncology".
 _WORK_OR_CAUSE = re.compile(
     r"\b(?:(?:cancer|oncology|tumou?r|transplant|infectious diseases?) (?:ward|unit|centre|center|charity|charities"
@@ -409,15 +500,74 @@ _WORK_OR_CAUSE = re.compile(
 # dad?", "asking for my wife") after something that happened to them lately ("fell this morning") is about that
 # person's present, as a symptom they have now is: whoever would practise needs the warning. Their past ("my sister
 # had cancer, can she try it?") stays theirs.
-_RECENTLY = re.compile(
-    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week|weekend)|earlier|just now"
+_LATELY = (
+    r"today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week|weekend)|earlier|just now"
     r"|(?:an?|\d+|few|couple of) (?:hours?|days?) ago"
-    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
+_RECENTLY = re.compile(rf"\b(?:{_LATELY})\b")
 _ASKED_FOR_THEM = re.compile(
     r"\b(?:(?:can|could|should|shall|may|would|will|(?:safe|ok|okay|alright|fine|good|bad|wise) for)"
     rf" (?:he|she|him|her|(?:my|our) (?:\w+ )?{_RELATIVE})"
     r"|(?:asking|ask|question|writing) (?:\w+ )?(?:for|on behalf of) (?:my|our|him|her))\b"
+)
+# Whether the rest would help someone else: "could this position help him?", "would it help my dad?", "do you think
+# it would help her?", "is it helpful for my mum?". Not "help" asked of a person ("can you help? my brother ...",
+# "i couldnt help him"), nor without a question ("god help him", "i help my mum"), nor a hand up ("help him get up").
+# Their words are read for a person's history only where they say a pain they have now ("my brother ... now has
+# awful back pain", `_THEIR_PAIN`) or something that happened to them lately ("my mum fell on the ice today",
+# `_THEIR_DAY`), each person's apart from the writer's: the writer's own sign is read as ever, and someone else's
+# past ("would it help her relax tonight") stays theirs (`their_words_now`).
+_ASKED_OF_A_PERSON = ("you", "u", "ya", "ye", "yall", "anyone", "anybody", "someone", "somebody", "i", "we", "they")
+_ASKED_IF_IT_HELPS_THEM = re.compile(
+    "".join(rf"(?<!\b{who} )" for who in _ASKED_OF_A_PERSON)
+    + r"\b(?:can|could|would|will|might|may|does|do|did|should|shall|is|isnt|wont|wouldnt|cant|couldnt)"
+    + rf"(?: (?!(?:{'|'.join(_ASKED_OF_A_PERSON)})\b)\w+){{0,4}}? (?:help|helpful (?:for|to))"
+    + rf" (?P<whom>he|she|him|her|(?:my|our) (?:\w+ )?{_RELATIVE})\b"
+    + r"(?! (?:get|gets|getting|stand|standing|sit|sitting|up|down|off|onto|into|out of|lift\w*|carry\w*)\b)"
+)
+_KIN = re.compile(rf"\b{_RELATIVE}\b")
+# Someone named other than by kin: "the neighbour", "his teacher", "the lodger", "mrs smith", "her gp".
+_PERSON = (
+    r"(?:man|men|woman|women|lady|ladies|guy|guys|bloke|people|teacher|doctor|gp|nurse|physio|lodger|tenant|vicar"
+    r"|priest|landlord|landlady|coach|trainer|carer|surgeon|consultant|dentist|midwife|therapist|manager|teammate"
+    r"|classmate|housemate)s?"
+)
+_ANOTHER_PERSON = (
+    rf"(?:the|his|her|their|a|an|this|that) (?:\w+ )?(?:{_RELATIVE}|{_PERSON})|(?:mr|mrs|ms|miss|dr) \w+"
+    r"|everyone|everybody"
+)
+# A name said as someone's subject, mid-sentence, in the writer's own capitals: "my dad had cancer, John has back
+# pain now" (not "I", not a message all in capitals, not "my mum, Sarah, she ...").
+_SOMEONE_NAMED = re.compile(
+    r"(?<![.!?]\s)(?<=[ \t,])(?!(?:I|He|She|They|It|We|You)\b)([A-Z][a-z]+)"
+    r" (?:has|had|have|is|was|got|gets|says|said)\b"
+)
+# A sentence the writer begins with no one named ("My mum had cancer. Have had back pain since Friday"): their own.
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_WRITERS_OWN_START = frozenset(("have", "got", "had", "having", "getting"))
+# The words of someone of the writer's own ("my brother", "our son"), up to the next word about the writer or the
+# next person named ("his friends", "the neighbour"): longer than what is dropped (`_SOMEONE_ELSE`), so that "my
+# partner has been on steroids for years and now has back ache" reaches their pain.
+_THEIR_WORDS = re.compile(
+    rf"\b(?:my|our) (?:\w+ )?{_RELATIVE}\b"
+    rf"(?: (?!(?:{_ME}|{_NO_HARM_TO_ME})\b|(?:{_OTHER_PERSON}|{_ANOTHER_PERSON})\b)\w+){{0,16}}"
+)
+# Something that befell them lately, said of them in one clause: the person, a fall, a knock or an illness they had
+# or caught, then at most five words, none of the question nor a new clause, before the time ("my mum fell on the ice
+# today", "she had pneumonia this week"); not any day of theirs ("she went shopping today", "she had cancer years ago
+# and she had her hair done today"), nor the question's own time ("would it help my mum sleep tonight"), nor a life
+# ("earlier in life"). Only the rules of what befalls a person read it (`RedFlagRule.on_their_day`), in that clause.
+_ASKING = (
+    r"would|could|can|should|shall|will|might|may|does|do|did|help\w*|try\w*|doing|lying|practi\w*|we|us|our|you"
+    r"|your"
+)
+_NEW_CLAUSE = r"and|but|then|so|also|he|she|they|hes|shes|ago|years?"
+_THEIR_DAY = re.compile(
+    rf"\b(?:{_RELATIVE}|he|she|they|hes|shes|theyve)(?: has| have| had| just)*"
+    r" (?:had|was|were|been|got|caught|fell|fallen|slipped|slipt|tripped|tumbled|crashed|came|broke|hurt|injured"
+    r"|collapsed)"
+    rf"(?: (?!(?:{_ASKING}|{_NEW_CLAUSE})\b)\w+){{0,5}}? (?:{_LATELY})\b(?! (?:in|on in) (?:\w+ )?(?:life|years))"
 )
 _SHARED_WITH_ME = re.compile(
     r"\b(?:(?:i|ive|im) (?:\w+ ){0,3}(?:diagnosed|(?:have|had|got) (?:it|that|the same))|(?:me|i) too"
@@ -438,6 +588,28 @@ PAIN = (
 _PAIN_NOW = re.compile(
     rf"\b(?:(?:has|have|got|having|is in|are in) (?:\w+ ){{0,3}}(?:{PAIN})(?: \w+)? now"
     rf"|now (?:has|have|got|having|in) (?:\w+ ){{0,3}}(?:{PAIN}))\b"
+)
+# A pain someone has, read in their own words only (`their_words_now`): "now has awful back pain", "has had back pain
+# since last week", "her back has started hurting", "would it help my dad with his back pain"; not denied ("she
+# hasnt got back pain", "has never had back pain", "has not got any pain", "has no aches"), and the pain's own words,
+# not others that hold them ("painting", "painkillers"), nor a hurt done to someone ("has hurt his girlfriend"), nor a
+# longing ("a burning desire").
+_DENIAL = r"no|not|never|zero|any|nothing|none|without|hasnt|havent|doesnt|dont|didnt|isnt|arent|wasnt|werent"
+_THEIR_PAIN_WORD = (
+    rf"pain|pains|painful|ache|aches|aching|achy|achey|sore|soreness|agony|sciatica|backache|backaches|hurts|hurting"
+    # "has hurt his back", not "has hurt him" or "has hurt" before "his girlfriend", who ends their words
+    r"|hurt(?= (?:(?:his|her|their|its) )?(?!(?:him|her|his|their|its|them|someone|somebody)\b)\w)"
+    rf"|burning(?= (?:in|sensation|feeling)\b)|{KILLING_ME}"
+)
+_THEIR_PAIN = re.compile(
+    r"(?<!nt )(?<!not )(?<!never )\b(?:has|have|got|having|gets|getting|started|starting|is in|are in)"
+    rf" (?:(?!(?:{_DENIAL})\b)\w+ ){{0,3}}(?:{_THEIR_PAIN_WORD})\b"
+    rf"|\b(?:with|for) (?:his|her|their) (?:\w+ ){{0,2}}(?:{_THEIR_PAIN_WORD})\b"
+)
+# A pain that is none: being a nuisance ("has been a real pain to live with", "a pain in the neck") or free of one.
+_NOT_A_PAIN = re.compile(
+    r"\b(?:(?:been|is|was|be|being|are|were) (?:such |quite )?an? (?:\w+ )?pains?"
+    r"|pain in the (?:neck|arse|ass|butt|bum|backside)|pain ?free|free (?:of|from) (?:\w+ )?pain)\b"
 )
 # Having fainted, in lay words: with back pain it is the emergency's sign whatever the pain's words ("I collapsed
 # with this back pain", "came round on the floor"); collapsing onto a bed or the floor on purpose is not.
@@ -1599,7 +1771,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(MOVING_WITH_THE_HEART, BELLY, 10),
     ),
     _rule("known_aneurysm", "warning_pulsing_belly", ANEURYSM, about_history=True),
-    _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
+    _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True, for_them_too=True),
     _rule(
         "unexplained_weight_loss",
         "warning_cancer",
@@ -1685,12 +1857,14 @@ RULES: tuple[RedFlagRule, ...] = (
         r" (?:(?!normal|fine|ok|okay|but|and)\w+ ){0,3}(?:low|lower|dropp\w*|down|reduced|under)"
         r"|(?:low|reduced|dropping) (?:\w+ )?(?:neutrophils?|wbc)",
         about_history=True,
+        for_them_too=True,
     ),
     _rule(
         "injecting_drugs",
         "warning_infection",
         r"inject\w* (?:\w+ )?drugs?|iv drugs?|intravenous drugs?|heroin|shoot(?:ing)? up",
         about_history=True,
+        for_them_too=True,
     ),
     _rule(
         "recent_bacterial_infection",
@@ -1699,6 +1873,8 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|tuberculosis|antibiotics?",
         unless=(_ILLNESS_LONG_OVER,),
         about_history=True,
+        for_them_too=True,
+        on_their_day=True,
     ),
     _rule(
         "major_trauma",
@@ -1739,6 +1915,8 @@ RULES: tuple[RedFlagRule, ...] = (
             _HARMLESS_FALL,
         ),
         about_history=True,
+        for_them_too=True,
+        on_their_day=True,
     ),
     _rule(
         "fragile_bones_or_long_term_steroids",
@@ -1747,6 +1925,7 @@ RULES: tuple[RedFlagRule, ...] = (
         (STEROIDS, r"years?|months?|long term|long time|ages|daily|decades?|for a while"),
         rf"on (?:\w+ ){{0,2}}(?:{STEROIDS})",
         about_history=True,
+        for_them_too=True,
     ),
     _rule(
         "new_loss_of_feeling",

@@ -153,9 +153,9 @@ class HelpSearch:
         rules = self._rules if names is None else tuple(rule for rule in self._rules if rule.name in names)
         readings = [self._warning_fixer.readings(word) for word in words(question)]
         fixed = " ".join(each[0] for each in readings)
-        fired = fired_rules(question, rules) + fired_rules(fixed, rules)
+        fired = fired_rules(question, rules) + fired_rules(fixed, rules, question)
         if any(len(each) > 1 for each in readings):  # "fel" may be "feel" or "fell": read it both ways
-            fired += fired_rules(" ".join(each[-1] for each in readings), rules)
+            fired += fired_rules(" ".join(each[-1] for each in readings), rules, question)
         return fired
 
     def answers(self, question: str) -> tuple[HelpEntry, ...]:
