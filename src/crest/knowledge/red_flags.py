@@ -1320,17 +1320,19 @@ SAME_AS_AT_THE_START = (
 )
 # Doing the rest itself: "I've been doing this daily for 6 weeks and nothing has changed" is about the pain it is for.
 PRACTISING = r"doing (?:this|it|crp|the rest|constructive rest)|practi[sc]\w*|sessions?|lying like this"
-# An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
-# with flu"): history, not a recent infection.
-_ILLNESS_LONG_OVER = (
-    r"^(?!.*\b(?:again|another|still|currently|recent\w*|today|yesterday|this (?:week|month)|last (?:week|month)"
+# Words of the present beside an illness ("again", "still", "this week", "now I ..."): what goes on, not history.
+_SAID_OF_NOW = (
+    r"again|another|still|currently|recent\w*|today|yesterday|this (?:week|month)|last (?:week|month)"
     r"|(?:days?|weeks?|a week|a fortnight|a month|a couple of weeks) ago|on antibiotics|taking antibiotics"
     r"|just (?:finished|had|been|got|started|come off|came off)"
     r"|came back|come back|keeps? (?:coming|getting)|tonight|this (?:morning|afternoon|evening)|lately|these days"
     # "now I ..." of the present, not of a wish ("now I just want to relax")
     r"|new(?! year)|now (?:at \d+ )?(?:i|im|ive|my|it|its)(?! (?:just |really |only )?(?:want|wanna|would like|wish"
-    r"|hope|am hoping|plan|am looking)\b))\b)"
-    r".*\b(?:(?:years?|decades?|ages|a long time) ago|last year|(?:as|when i was) a (?:child|kid|teen\w*|student|baby)"
+    r"|hope|am hoping|plan|am looking)\b)"
+)
+# A time the message places years back: "years ago", "in 2010", "as a kid", "when I was 19", a season said to be over.
+_YEARS_BACK = (
+    r"(?:years?|decades?|ages|a long time) ago|last year|(?:as|when i was) a (?:child|kid|teen\w*|student|baby)"
     r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d"
     # an age of one's own, a year back at least: "when I was 19"
     r"|when i was (?:about |around )?(?:[1-9]|[1-9]\d)(?! (?:weeks?|months?|days?|hours?|minutes?|mins?)\b)"
@@ -1339,8 +1341,10 @@ _ILLNESS_LONG_OVER = (
     r"|(?:last|in the|over the|over|back in the|during the|at|at the) (?:winter|summer|spring|autumn|fall|christmas"
     r"|easter|new year|holidays)\b.*\b(?:long gone|(?:all |fully |completely )?(?:cleared|clear) up"
     r"|(?:all |fully )?(?:recovered|better)|gone (?:now|away)|went away|over (?:now|with)|sorted|cleared)"
-    r")\b"
 )
+# An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
+# with flu"): history, not a recent infection.
+_ILLNESS_LONG_OVER = rf"^(?!.*\b(?:{_SAID_OF_NOW})\b).*\b(?:{_YEARS_BACK})\b"
 
 # Chills or shivering from a cold room or floor ("the floor was freezing and I got the chills lying there"): the
 # cold, not a fever, when no word of fever, sweats or feeling ill is said.
@@ -1356,6 +1360,84 @@ _TRAUMA_LONG_OVER = (
     r"^(?!.*\b(?:(?<!no problems )(?<!no trouble )(?<!no issues )(?<!nothing )(?<!fine )(?<!fine ever )since"
     r"|never (?:been )?(?:the same|right)|not been (?:the same|right))\b)" + _ILLNESS_LONG_OVER
 )
+# The words of two signs of infection (crp-facts.md section 5): a fever or chills, a bacterial infection.
+_FEVER = (
+    r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats"
+    r"|burning up|shivering|shivery|hot and cold|hot then cold|running a (?:temp\w*|fever)|the sweats"
+    r"|(?:38|39|40|41)(?: point \d)? ?(?:degrees|c)"
+)
+_BACTERIAL_INFECTION = (
+    r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
+    r"|tuberculosis|antibiotics?"
+)
+# What tells of major trauma (crp-facts.md section 5): a crash, a fall from or down something, a fracture.
+_MAJOR_TRAUMA: tuple[str | tuple[str, str], ...] = (
+    r"(?:car|road|traffic|bike|motorbike|motorcycle|cycling|bicycle|skiing|ski|horse|riding|sports?|rugby"
+    r"|football|work) (?:accident|crash|collision|fall|injury)",
+    r"accident|collision|whiplash",
+    r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on|behind|against|backwards"
+    r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
+    # tripping over one's own toes is the foot drop's sign (new_loss_of_strength), not a fall
+    r"(?:slipped|slipt|slip|tripped|trip)"
+    r" (?:on|over(?! (?:my |his |her )?(?:own )?(?:toes|feet|foot)\b)|down|and fell)",
+    r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
+    # a fall told without where to ("since I fell", "after falling over", "mum fell") warns with pain; a person
+    # must be the one falling, as "my knees fell open" is the legs in the position
+    (
+        rf"(?:i|since|when|after|before|{_RELATIVE}) (?:\w+ )?(?:fell|falling (?:over|down)"
+        r"|fall (?:over|down))",
+        PAIN,
+    ),
+    r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
+    r"(?:bad|big|serious|hard|heavy|nasty|major) (?:fall|accident|crash|impact|blow|injury|knock)",
+    r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
+    r"(?:broke|broken|fractur\w*) (?:\w+ ){0,2}(?:back|spine|vertebra\w*|hip|pelvis|tailbone|coccyx|bone)",
+    r"fractur\w*",
+    r"rear ended|shunted|pile ?up|prang\w*|t ?boned|written off|knocked (?:off|down|over) by"
+    r"|knocked off (?:my |the )?(?:bike|horse|motorbike|scooter)|wiped out|wipe ?out"
+    r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
+    r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
+    r"|crashed into|(?:had|in) a crash",
+)
+# Its words for where the message places it: a fall told without where to is the first part of its clause.
+_TRAUMA_SAID = "|".join(clause if isinstance(clause, str) else clause[0] for clause in _MAJOR_TRAUMA)
+# A word of the present or of someone else between a sign and a time years back ("years ago. I have a fever", "a
+# fever, my dad had cancer years ago") starts another statement: that time is not the sign's.
+_ANOTHER_STATEMENT = (
+    # not "have" of a wish or a habit ("used to have fevers", "id have a fever every christmas")
+    r"(?<!to )(?<!would )(?<!id )have|has|am|is|are|im|ive|now|also|he|she|hes|shes|they"
+    rf"|(?:my|his|her|our|their) (?:\w+ )?{_RELATIVE}"
+    # not a habit of the past: "years ago I used to get fevers"
+    r"|(?<!to )(?:get|gets|getting|keep|keeps|feel|feels|feeling)"
+)
+# The writer telling the sign as theirs now: "I have a fever", "I've got chills", "running a temperature"; not "I have
+# had", "I'm 40 and had", "I have a history of".
+_MINE_NOW = (
+    r"i (?:have|am|feel|keep|get)(?! had)|im|ive(?! had)"
+    # not a habit or a wish: "used to have fevers", "always running a temperature as a kid", "dont have a fever"
+    r"|(?<!you )(?<!ever )(?<!to )(?<!would )(?<!id )(?<!dont )(?<!always )have(?! had)"
+    r"|(?<!was )(?<!were )(?<!always )(?<!kept )(?<!be )running"
+)
+# Between "I have"/"I'm" and the sign, words that make it not the sign now: a denial, a scar or harm "from" it, a
+# fear of it, a recovery, an age ("im 50, sepsis in 2012")
+_NOT_NOW = (
+    r"had|was|were|history|memor\w*|told|said|remember\w*|think\w*|no|not|never|from|after|of|survivor|scared"
+    r"|afraid|prone|recovered|\d+"
+)
+
+
+def _only_long_over(sign: str, long_over: str, *, told_as_mine_now: bool) -> str:
+    """`long_over` (a message that places something years back with nothing of the present said), read only when that
+    past is the sign's own: a word of `sign` a few words from the time it is placed at, with no other statement
+    between ("I had a fever years ago", "night sweats as a teenager"), and, for a state (`told_as_mine_now`), the
+    writer never telling the sign as theirs now ("my dad had cancer years ago. I have a fever" keeps the fever).
+    Never more than `long_over` reads, so the rule warns wherever it did."""
+    assert long_over.startswith("^")
+    window = rf"(?:(?!(?:{_ANOTHER_STATEMENT})\b)\w+ ){{0,6}}"
+    placed = rf"(?:{sign}) {window}(?:{_YEARS_BACK})|(?:{_YEARS_BACK}) {window}(?:{sign})"
+    mine_now = rf"(?!.*\b(?:{_MINE_NOW}) (?:(?!(?:{_NOT_NOW})\b)\w+ ){{0,3}}(?:{sign})\b)" if told_as_mine_now else ""
+    return rf"^{mine_now}(?=.*\b(?:{placed})\b)" + long_over[1:]
+
 
 # A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done,
 # I fell out of bed", "nothing broken", "none the worse for it") is not the fracture warning sign: crp-facts.md
@@ -1841,10 +1923,8 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "fever_or_chills",
         "warning_infection",
-        r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats"
-        r"|burning up|shivering|shivery|hot and cold|hot then cold|running a (?:temp\w*|fever)|the sweats"
-        r"|(?:38|39|40|41)(?: point \d)? ?(?:degrees|c)",
-        unless=(_ILLNESS_LONG_OVER, _CHILLED_BY_THE_COLD),
+        _FEVER,
+        unless=(_only_long_over(_FEVER, _ILLNESS_LONG_OVER, told_as_mine_now=True), _CHILLED_BY_THE_COLD),
     ),
     _rule(
         "weakened_immune_system",
@@ -1869,9 +1949,8 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "recent_bacterial_infection",
         "warning_infection",
-        r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
-        r"|tuberculosis|antibiotics?",
-        unless=(_ILLNESS_LONG_OVER,),
+        _BACTERIAL_INFECTION,
+        unless=(_only_long_over(_BACTERIAL_INFECTION, _ILLNESS_LONG_OVER, told_as_mine_now=True),),
         about_history=True,
         for_them_too=True,
         on_their_day=True,
@@ -1879,39 +1958,14 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "major_trauma",
         "warning_fracture",
-        r"(?:car|road|traffic|bike|motorbike|motorcycle|cycling|bicycle|skiing|ski|horse|riding|sports?|rugby"
-        r"|football|work) (?:accident|crash|collision|fall|injury)",
-        r"accident|collision|whiplash",
-        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on|behind|against|backwards"
-        r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
-        # tripping over one's own toes is the foot drop's sign (new_loss_of_strength), not a fall
-        r"(?:slipped|slipt|slip|tripped|trip)"
-        r" (?:on|over(?! (?:my |his |her )?(?:own )?(?:toes|feet|foot)\b)|down|and fell)",
-        r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
-        # a fall told without where to ("since I fell", "after falling over", "mum fell") warns with pain; a person
-        # must be the one falling, as "my knees fell open" is the legs in the position
-        (
-            rf"(?:i|since|when|after|before|{_RELATIVE}) (?:\w+ )?(?:fell|falling (?:over|down)"
-            r"|fall (?:over|down))",
-            PAIN,
-        ),
-        r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
-        r"(?:bad|big|serious|hard|heavy|nasty|major) (?:fall|accident|crash|impact|blow|injury|knock)",
-        r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
-        r"(?:broke|broken|fractur\w*) (?:\w+ ){0,2}(?:back|spine|vertebra\w*|hip|pelvis|tailbone|coccyx|bone)",
-        r"fractur\w*",
-        r"rear ended|shunted|pile ?up|prang\w*|t ?boned|written off|knocked (?:off|down|over) by"
-        r"|knocked off (?:my |the )?(?:bike|horse|motorbike|scooter)|wiped out|wipe ?out"
-        r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
-        r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
-        r"|crashed into|(?:had|in) a crash",
+        *_MAJOR_TRAUMA,
         unless=(
             r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",
             # a mishap with a thing, not the body: "a bit of an accident spilling my tea"
             r"accident (?:\w+ ){0,2}(?:spill\w*|spilt|with (?:the|my|a|some) (?:tea|coffee|cup|mug|drink|water|glass"
             r"|phone|timer|app|paint|milk))",
             ACCIDENT_IN_CLOTHES,
-            _TRAUMA_LONG_OVER,
+            _only_long_over(_TRAUMA_SAID, _TRAUMA_LONG_OVER, told_as_mine_now=False),
             _HARMLESS_FALL,
         ),
         about_history=True,
