@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.accounts.model import Admin, Client, Enrolling, Practitioner, Role, account_of
+from crest.accounts.model import Admin, Client, Enrolling, Practitioner, Role
 from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidEmail, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
 from crest.clock import zone_name_of
@@ -60,10 +60,11 @@ from crest.web.practice_door import (
     Asked,
     Asker,
     Door,
-    HandedOn,
     PracticeDoor,
     SignInNeeded,
     address_of,
+    home_for,
+    nav_for,
 )
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time, session_marks
@@ -806,16 +807,12 @@ def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Do
 @router.get("/account/two-factor", name="account_two_factor")
 def two_factor_page(request: Request, asker: Asked, door: Door) -> Response:
     """Two-step sign-in: set up an authenticator app (its QR code and its secret, then a first code), or see that
-    it is on and turn it off; confirms it was just turned off (crest.web.notices), and shows the recovery codes
-    just made, on this answer only (`RECOVERY_CODES`)."""
+    it is on and turn it off; confirms it was just turned off (crest.web.notices)."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
     turned_off = handed_on(request, door, "account_two_factor") is not None
     notice = "Two-step sign-in is off." if turned_off else None
-    codes = _recovery_codes_handed_on(request, asker, door)
-    response = _two_factor_view(request, asker, door, notice=notice, recovery_codes=codes)
-    door.end_handed_on(response, request, RECOVERY_CODES)
-    return shown_once(request, door, response)
+    return shown_once(request, door, _two_factor_view(request, asker, door, notice=notice))
 
 
 @router.post("/account/two-factor/start", name="account_two_factor_start")
@@ -826,8 +823,7 @@ def two_factor_start(request: Request, asker: Asked, door: Door) -> Response:
 
 @router.post("/account/two-factor/confirm", name="account_two_factor_confirm")
 def two_factor_confirm(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    """The first code turns it on; the recovery codes are shown by the page it redirects to, once (post, redirect,
-    get: a reload or Back neither sends the form again nor shows them again)."""
+    """The first code turns it on; the recovery codes are shown on this answer only (never again)."""
     try:
         turned_on = door.accounts.confirm_second_factor(
             asker.actor, asker.token, form.get("password", ""), form.get("code", ""), address_of(request)
@@ -836,23 +832,12 @@ def two_factor_confirm(request: Request, form: SubmittedForm, asker: Asked, door
         if asker.account is None:
             raise
         return _two_factor_view(request, asker, door, error.http_status, confirm_error=error.message)
-    response = _back(request, "account_two_factor")
+    asker = Asker(door.accounts.actor_of(asker.account), asker.account, turned_on.token, asker.device_id)
+    request.state.asker = asker  # now who they are: their own navigation from this page on
+    request.state.nav_items, request.state.home = nav_for(asker.actor), home_for(asker.actor)
+    response = _two_factor_view(request, asker, door, recovery_codes=turned_on.recovery_codes)
     door.keep_signed_in(response, request, turned_on.token)
-    door.hand_on(response, request, RECOVERY_CODES, f"{account_of(asker.actor)}:{'_'.join(turned_on.recovery_codes)}")
     return response
-
-
-# The recovery codes just made, from the form that made them to the page that shows them: in a cookie of their own
-# (HttpOnly, `__Host-` behind HTTPS, sealed, two minutes), never in the address, ended by the answer that shows them,
-# which no cache keeps (`Cache-Control: no-store` on every practice answer). Only the account that made them reads
-# them: the next person signed in on the browser never does. A server restarted in between (its seal's key drawn
-# anew) shows none: the page then says how many are left.
-RECOVERY_CODES = HandedOn("crest_recovery_codes", "__Host-crest_recovery_codes")
-
-
-def _recovery_codes_handed_on(request: Request, asker: Asker, door: PracticeDoor) -> list[str] | None:
-    whose, _, codes = (door.handed_on(request, RECOVERY_CODES) or "").partition(":")
-    return codes.split("_") if codes and whose == str(account_of(asker.actor)) else None
 
 
 @router.post("/account/two-factor/turn-off", name="account_two_factor_off")
