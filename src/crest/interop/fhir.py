@@ -146,7 +146,7 @@ class _Builder:
     def patient(self, name: str | None) -> dict[str, Any]:
         patient: dict[str, Any] = {"resourceType": "Patient", "id": self.patient_id}
         if name is not None and name.strip():
-            patient["name"] = [{"text": _checked_name(name)}]
+            patient["name"] = [{"text": checked_name(name)}]
         return patient
 
     def place_id(self, place: Place) -> str:
@@ -342,7 +342,7 @@ def _shape(value: object) -> object:
     return kind
 
 
-def _checked_name(name: str) -> str:
+def checked_name(name: str) -> str:
     """The name as the Patient carries it, its spaces collapsed; one refusal for every door that sends it (crest
     export --name, /api/export, the Report page). A pasted control character is unseen where it was typed (U+202E
     shows the name reversed): said by its escape, so that it can be found and deleted."""

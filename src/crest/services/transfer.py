@@ -12,7 +12,7 @@ from crest.clock import Clock
 from crest.counting import counted
 from crest.input_problems import quoted
 from crest.insights.practice import DEMO_WORDS
-from crest.interop.fhir import FhirVersion, WarningFlag, fhir_bundle
+from crest.interop.fhir import FhirVersion, WarningFlag, checked_name, fhir_bundle
 from crest.journal.records import JournalContents
 from crest.journal.transfer import (
     FILE_SUFFIXES,
@@ -66,6 +66,9 @@ class Transfer:
         self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
     ) -> bytes:
         """The export as its file holds it: JSON, a zip of CSV tables, or a FHIR Bundle."""
+        if patient_name is not None:
+            # checked whatever the format, so that a name is refused alike with or without the FHIR that carries it
+            checked_name(patient_name)
         if self.check_format(format_name) == "csv":
             return export_bytes(self._contents()[1], format_name)
         return self.export_text(format_name, fhir_version, patient_name).encode("utf-8")

@@ -126,3 +126,19 @@ def test_more_rest_than_planned_is_a_conflict_with_the_stored_session(cleared: T
     assert cleared.put(f"/api/sessions/{session['id']}", json=edit).status_code == 409
     put = _schema(cleared)["paths"]["/api/sessions/{session_id}"]["put"]
     assert "409" in put["responses"]
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\x9e", "\x00"])
+def test_the_fhir_name_the_schema_allows_is_one_the_export_takes(cleared: TestClient, hidden: str) -> None:
+    """The schemathesis run sent a name with a C1 control (\\x9e) that the schema allowed and the export refused
+    (422): the schema now states the export's own rule, and the export keeps it for every format (a JSON export
+    took a name the schema refuses), so the two agree both ways."""
+    parameters = _schema(cleared)["paths"]["/api/export"]["get"]["parameters"]
+    name = jsonschema_rs.Draft202012Validator(next(each for each in parameters if each["name"] == "name")["schema"])
+    for plain in ("Ada Lovelace", "Ada Lovelace, née Byron \U0001f469\u200d\U0001f52c", "Ada\tLovelace"):
+        assert name.is_valid(plain)
+        assert cleared.get("/api/export", params={"format": "fhir", "name": plain}).status_code == 200
+    assert not name.is_valid(f"Ada{hidden} Lovelace")
+    for format_name in ("fhir", "json", "csv"):  # refused alike whether or not the file carries the name
+        refused = cleared.get("/api/export", params={"format": format_name, "name": f"Ada{hidden} Lovelace"})
+        assert refused.status_code == 422, format_name

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from crest.interop.fhir import FhirVersion
 from crest.web.context import WebContext, web_context
+from crest.web.schemas import PLAIN_TEXT_PATTERN
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -30,8 +31,12 @@ def export(
     name: Annotated[
         str | None,
         # plain text: a control character is refused by the export itself, which says which one (as crest export
-        # --name and the Report page do)
-        Query(max_length=200, description="with fhir: a name for the Patient, plain text (no control characters)"),
+        # --name and the Report page do); the document states the same rule, so a client (and the schema fuzz) reads it
+        Query(
+            max_length=200,
+            description="with fhir: a name for the Patient, plain text (no control characters)",
+            json_schema_extra={"pattern": PLAIN_TEXT_PATTERN},
+        ),
     ] = None,
 ) -> Response:
     """The journal's file; a row crest cannot read (edited by hand) is left out and named in `X-Crest-Left-Out`."""
