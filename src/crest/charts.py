@@ -210,10 +210,10 @@ def _dated(days: Sequence[date]) -> list[str]:
     """'12 Oct', '26 Oct', ..., '7 Dec 2026', as a span of dates is written: the year on the last, and on the first
     where it is another year ('1 Dec 2025', '1 Jun', '7 Dec 2026'); between them, in order, each day's year is
     plain. A year on every end took a phone's room for a Monday (8 weeks named 12 Oct, 9 Nov and 6 Dec, no more)."""
+    last = len(days) - 1
     return [
-        f"{day.day} {day:%b}"
-        + (f" {day.year}" if day is days[-1] or (day is days[0] and day.year != days[-1].year) else "")
-        for day in days
+        f"{day.day} {day:%b}" + (f" {day.year}" if at == last or (at == 0 and day.year != days[last].year) else "")
+        for at, day in enumerate(days)
     ]
 
 

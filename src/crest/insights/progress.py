@@ -221,10 +221,10 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
         f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
     )
     if practice.target is not None:
-        own = practice.target.source is TargetSource.DEFAULT_GOAL and reader is Reader.PERSON
+        suggested = practice.target.source is TargetSource.DEFAULT_GOAL and reader is Reader.PERSON
         text += (
             f"; {practice.target.source.label(reader)}: {counted(practice.target.sessions, 'session')} a week "
-            f"({practice.target_words(reader)}{f'; {SET_YOUR_OWN_GOAL}' if own else ''})"
+            f"({practice.target_words(reader)}{f'; {SET_YOUR_OWN_GOAL}' if suggested else ''})"
         )
     return Line(text)
 
