@@ -2,7 +2,8 @@
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
@@ -44,3 +45,30 @@ def named_zone(name: str) -> ZoneInfo | None:
 def zone_name_of(zone: tzinfo) -> str | None:
     """The zone's IANA name (Europe/Berlin), or None for a bare offset, which names no place."""
     return zone.key if isinstance(zone, ZoneInfo) else None
+
+
+def zone_apart(zone: tzinfo, practice_zone: tzinfo, now: datetime) -> str | None:
+    """A client's zone named where its clock is not the practice's, else None: the same clock under another name
+    (UTC, Etc/UTC, Etc/Zulu, GMT; Europe/Kiev, Europe/Kyiv) or another place keeping the same hours is not "their
+    time". A clock that is UTC's is named "UTC", whichever alias the client's setting holds."""
+    if same_clock(zone, practice_zone, now):
+        return None
+    return "UTC" if same_clock(zone, UTC, now) else zone_name_of(zone) or str(zone)
+
+
+def same_clock(one: tzinfo, other: tzinfo, now: datetime) -> bool:
+    """Whether two zones read the same at every moment from a year before `now` to a year after: the same offset at
+    each day's turn, and on a day either changes its clocks, every quarter of an hour (the finest step a zone
+    changes by)."""
+    if one == other:
+        return True
+
+    def offsets(moment: datetime) -> tuple[timedelta | None, timedelta | None]:
+        return moment.astimezone(one).utcoffset(), moment.astimezone(other).utcoffset()
+
+    days = [now + timedelta(days=day) for day in range(-366, 367)]
+    if any(mine != theirs for mine, theirs in map(offsets, days)):
+        return False
+    changing = [day for day, after in pairwise(days) if offsets(day) != offsets(after)]
+    quarters = (day + timedelta(minutes=15 * quarter) for day in changing for quarter in range(96))
+    return all(mine == theirs for mine, theirs in map(offsets, quarters))

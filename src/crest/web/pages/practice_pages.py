@@ -6,9 +6,8 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 from fastapi import Request
@@ -18,7 +17,7 @@ from pydantic import ValidationError
 from crest.accounts.model import Admin, Client, Enrolling, Practitioner, Role
 from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidEmail, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
-from crest.clock import zone_name_of
+from crest.clock import zone_apart
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
@@ -78,33 +77,6 @@ def _protocol(request: Request) -> Protocol:
     return context.protocol
 
 
-def _zone_apart(zone: tzinfo, practice_zone: tzinfo, now: datetime) -> str | None:
-    """A client's zone named where its clock is not the practice's, else None: the same clock under another name
-    (UTC, Etc/UTC, Etc/Zulu, GMT; Europe/Kiev, Europe/Kyiv) or another place keeping the same hours is not "their
-    time". A clock that is UTC's is named "UTC", whichever alias the client's setting holds."""
-    if _same_clock(zone, practice_zone, now):
-        return None
-    return "UTC" if _same_clock(zone, UTC, now) else zone_name_of(zone) or str(zone)
-
-
-def _same_clock(one: tzinfo, other: tzinfo, now: datetime) -> bool:
-    """Whether two zones read the same at every moment from a year before `now` to a year after: the same offset at
-    each day's turn, and on a day either changes its clocks, every quarter of an hour (the finest step a zone
-    changes by)."""
-    if one == other:
-        return True
-
-    def offsets(moment: datetime) -> tuple[timedelta | None, timedelta | None]:
-        return moment.astimezone(one).utcoffset(), moment.astimezone(other).utcoffset()
-
-    days = [now + timedelta(days=day) for day in range(-366, 367)]
-    if any(mine != theirs for mine, theirs in map(offsets, days)):
-        return False
-    changing = [day for day, after in pairwise(days) if offsets(day) != offsets(after)]
-    quarters = (day + timedelta(minutes=15 * quarter) for day in changing for quarter in range(96))
-    return all(mine == theirs for mine, theirs in map(offsets, quarters))
-
-
 def _back(request: Request, name: str, at: str = "", **params: object) -> Response:
     """To the page `name`, opened at the element whose id is `at`, if any."""
     return RedirectResponse(str(request.url_for(name, **params).path) + (f"#{at}" if at else ""), status_code=303)
@@ -161,7 +133,7 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
     rows = door.practice.clients(asker.actor, address_of(request))
     now = door.practice.now()
 
-    named = cache(lambda zone: _zone_apart(zone, door.practice.zone, now))  # once a zone, not once a row
+    named = cache(lambda zone: zone_apart(zone, door.practice.zone, now))  # once a zone, not once a row
 
     def when(moment: datetime | None, zone: tzinfo) -> str:
         """In the client's zone, named where its clock is not the practice's: a last session at 21:00 in Kiritimati
@@ -272,7 +244,7 @@ def _client_view(
         when=lambda moment: friendly_time(moment, detail.zone, now),
         since=lambda alert: _alert_since(alert, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed
-        zone_name=_zone_apart(detail.zone, door.practice.zone, now),
+        zone_name=zone_apart(detail.zone, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         marks=session_marks,
         error=error,
