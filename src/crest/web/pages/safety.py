@@ -92,9 +92,9 @@ def _whose(request: Request) -> str:
 def _kept_answers(request: Request, question_ids: Sequence[str]) -> dict[str, bool] | None:
     """The answers kept for a look, or None: none kept, another person's, or made for other questions."""
     whose, _, said = request.cookies.get(LOOK_COOKIE, "").partition(".")
-    if whose != _whose(request) or len(said) != len(question_ids) or not set(said) <= {"y", "n", "-"}:
+    if whose != _whose(request) or len(said) != len(question_ids) or not set(said) <= {"y", "n"}:
         return None
-    return {question_id: answer == "y" for question_id, answer in zip(question_ids, said, strict=True) if answer != "-"}
+    return {question_id: answer == "y" for question_id, answer in zip(question_ids, said, strict=True)}
 
 
 def _onward(request: Request, route: str) -> str:
@@ -107,7 +107,7 @@ def _onward(request: Request, route: str) -> str:
 def _to_look(request: Request, answers: Mapping[str, bool], question_ids: Sequence[str], step: str) -> Response:
     """To the step `step` (the look, or the questions said "yes" asked again), the answers kept for it."""
     response = RedirectResponse(_onward(request, step), status_code=303)
-    said = "".join(_SAID[answers[question_id]] if question_id in answers else "-" for question_id in question_ids)
+    said = "".join(_SAID[answers[question_id]] for question_id in question_ids)  # every one answered (else a 422)
     response.set_cookie(
         LOOK_COOKIE,
         f"{_whose(request)}.{said}",
@@ -133,8 +133,6 @@ def safety_look(request: Request, context: Context) -> Response:
     answers = _kept_answers(request, question_ids)
     if answers is None:
         return RedirectResponse(_onward(request, "safety_page"), status_code=303)
-    if len(answers) < len(question_ids):  # kept by an earlier crest for the questions asked again
-        return RedirectResponse(_onward(request, "safety_again"), status_code=303)
     return _page(request, context, confirming=assess(answers), kept=answers)
 
 
