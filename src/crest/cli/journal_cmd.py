@@ -567,7 +567,9 @@ def import_journal(
     if nothing_new := imported.nothing_new(one_line(str(path))):
         typer.echo(nothing_new)
         return
-    skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if merge else ""
+    # A merge that skipped nothing says nothing of skipping, as Settings' restore has it: "skipped 0 records" read
+    # as if something had been left out.
+    skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if imported.skipped else ""
     breath = imported.breath_not_restored()
     left_out = f" {breath}" if breath else ""
     typer.echo(f"Imported {', '.join(imported.counts())} into {one_line(where)}{skipped}.{left_out}")

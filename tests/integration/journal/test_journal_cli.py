@@ -377,6 +377,20 @@ def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
     assert len(json.loads(run("history", "--json", "--check-ins").output)) == 3
 
 
+def test_a_merge_that_skipped_nothing_says_nothing_of_skipping(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("log", "--note", "on this computer", "--at", "2026-05-04T07:00+00:00")
+    backup = tmp_path / "backup.json"
+    assert run("export", "--format", "json", "-o", str(backup)).exit_code == 0
+    monkeypatch.setenv("CREST_HOME", str(tmp_path / "other"))
+    run("log", "--note", "on the other computer", "--at", "2026-05-05T07:00+00:00")
+
+    merged = run("import", str(backup), "--merge")
+    assert merged.exit_code == 0, merged.output
+    assert merged.output == f"Imported 1 check-in into {tmp_path / 'other' / 'crest.db'}.\n"
+
+
 def test_damaged_locked_and_unwritable_homes_exit_2(home: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     damaged.mkdir()
