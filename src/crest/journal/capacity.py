@@ -61,8 +61,9 @@ CLEARED_QUESTIONS = RecordCap(
 # Kept urgent-care warnings: one per sign and check-in, each forgotten once its hold (weeks) has ended.
 SAFETY_WARNINGS = RecordCap("kept warning signs", 1_000)
 SETTINGS = RecordCap("settings", 1_000)  # crest has a few dozen
-PSFS_ROUNDS = RecordCap("PSFS rounds", 20_000)  # one a day for 50 years; a clinician asks weekly at most
-PSFS_ACTIVITIES = RecordCap("PSFS activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIVITIES)  # five at most in a round
+# The PSFS in the person's words, as the Daily activities page and a restore's counts name it
+PSFS_ROUNDS = RecordCap("ratings of daily activities", 20_000)  # one a day for 50 years; a clinician asks weekly
+PSFS_ACTIVITIES = RecordCap("rated daily activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIVITIES)  # five in a rating
 # A linked crest's copies of its practitioners' notes: a few on each session, at most
 SESSION_NOTES = RecordCap("notes on sessions", SESSIONS.most * 3)
 # A check-in ticks each sensation crest knows (journal.vocabulary.Sensation) at most once.

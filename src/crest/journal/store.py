@@ -1352,7 +1352,7 @@ class Journal:
             (CheckInRow, "check-in", None),
             (SafetyScreenRow, "set of safety answers", "sets of safety answers"),
             (SafetyClearanceRow, "clinician's all-clear", "clinicians' all-clears"),
-            (PsfsAssessmentRow, "PSFS round", None),
+            (PsfsAssessmentRow, "rating of daily activities", capacity.PSFS_ROUNDS.plural),  # the person's words
         ):
             count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
             if count:

@@ -47,12 +47,12 @@ def test_psfs_travels_with_export_and_import(new_journal_url: Callable[[], str])
         assert export_text(target.export_contents(), "json") == exported
         third = target.add_psfs(_round(28, 7, 7))  # ids continue after the imported ones
         assert third == 3
-        with pytest.raises(JournalNotEmpty, match="3 PSFS rounds"):
+        with pytest.raises(JournalNotEmpty, match="3 ratings of daily activities"):
             target.import_contents(parse_export(exported, "journal.json"))
 
 
 def test_a_refused_import_counts_one_psfs_round_in_the_singular(new_journal_url: Callable[[], str]) -> None:
     with Journal.open(new_journal_url()) as target:
         target.add_psfs(_round(0, 3))
-        with pytest.raises(JournalNotEmpty, match=r"\(1 PSFS round\)"):
+        with pytest.raises(JournalNotEmpty, match=r"\(1 rating of daily activities\)"):
             target.import_contents(parse_export(export_text(target.export_contents(), "json"), "journal.json"))

@@ -12,7 +12,14 @@ import pytest
 
 from crest.errors import CrestError
 from crest.journal import capacity
-from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession
+from crest.journal.records import (
+    CheckIn,
+    JournalContents,
+    PainRating,
+    PracticeSession,
+    PsfsActivity,
+    PsfsAssessment,
+)
 from crest.journal.transfer import csv_format, export_bytes, json_format, legacy_csv, parse_export
 from crest.journal.transfer.json_format import _Reader
 from crest.journal.transfer.reading import Place
@@ -120,10 +127,42 @@ def test_a_json_file_is_refused_at_its_first_session_past_the_cap_unread_beyond(
     assert str(refused.value) == f"big.json holds more than {CAP} sessions; crest takes at most {CAP} in one journal"
 
 
+def _rounds(count: int, activities: int) -> JournalContents:
+    """`count` ratings of daily activities, each of `activities` activities."""
+    rated = tuple(PsfsActivity(name, 4) for name in ("walk", "sit", "lift", "stand")[:activities])
+    moments = (FIRST + timedelta(days=number) for number in range(count))
+    return JournalContents(psfs=tuple(PsfsAssessment(at, rated, id=number) for number, at in enumerate(moments, 1)))
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+@pytest.mark.parametrize(
+    ("cap", "contents", "named"),
+    [
+        (capacity.PSFS_ROUNDS, _rounds(3, 1), "ratings of daily activities"),
+        (capacity.PSFS_ACTIVITIES, _rounds(2, 2), "rated daily activities"),
+    ],
+    ids=["rounds", "activities"],
+)
+def test_daily_activities_over_the_cap_are_named_as_the_person_knows_them(
+    monkeypatch: pytest.MonkeyPatch, file_format: str, cap: capacity.RecordCap, contents: JournalContents, named: str
+) -> None:
+    """The Daily activities page and a restore's counts name them so; "PSFS rounds" was a word of crest's code."""
+    monkeypatch.setattr(cap, "most", 2)
+    with pytest.raises(capacity.TooManyRecords) as refused:
+        parse_export(export_bytes(contents, file_format), "big.file")
+    assert f" {named}; crest takes at most 2 in one journal" in str(refused.value)
+    assert "PSFS" not in str(refused.value)
+
+
 LISTS = {  # each list inside a record: its section, field, two items as the file writes them, and its refusal
     "pain ratings": ("check_ins", "pain", '{"region": "knee", "score": 3}, {"region": "hip", "score": 4}', "holds"),
     "sensations": ("check_ins", "sensations", '"warmth", "yawning"', "the check-in has"),
-    "PSFS activities": ("psfs", "activities", '{"name": "walk", "score": 4}, {"name": "sit", "score": 6}', "holds"),
+    "rated daily activities": (
+        "psfs",
+        "activities",
+        '{"name": "walk", "score": 4}, {"name": "sit", "score": 6}',
+        "holds",
+    ),
     "answers": ("safety_screens", "answers", '"red_flags": false, "pregnancy": false', "the set has"),
     "questions": ("safety_clearances", "question_ids", '"fever", "fall"', "the all-clear names"),
     "windows": ("sessions", "breath", '"windows": [{"start_s": 0}, {"start_s": 20}', "the breath reading has"),
@@ -132,7 +171,7 @@ LISTS = {  # each list inside a record: its section, field, two items as the fil
 CAPS = {
     "pain ratings": capacity.PAIN_RATINGS,
     "sensations": capacity.SENSATIONS,
-    "PSFS activities": capacity.PSFS_ACTIVITIES,
+    "rated daily activities": capacity.PSFS_ACTIVITIES,
     "answers": capacity.SCREEN_ANSWERS,
     "questions": capacity.CLEARED_QUESTIONS,
     "windows": capacity.BREATH_WINDOWS,
