@@ -21,7 +21,7 @@ from crest.insights.practice import (
     adherence,
 )
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
-from crest.insights.reader import Reader
+from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.verdicts import (
     MIN_DAYS_PER_WINDOW,
     PAIN_RULE,
@@ -214,12 +214,16 @@ def trend_basis(trend: PainTrend) -> str:
 
 
 def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
-    text = (
-        f"{counted(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days "
-        f"({PRACTICE_RULE}), "
-        f"{practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28; "
-        f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
-    )
+    if not practice.sessions_28_days and practice.short_rests_28_days:
+        # Rests under a minute alone are said in words, as Today says them: "0 sessions (0 min)" beside a rest just
+        # taken read as if it were lost
+        counts = short_rests_words(practice.short_rests_28_days, reader)
+    else:
+        counts = (
+            f"{counted(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days "
+            f"({PRACTICE_RULE}), {practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28"
+        )
+    text = f"{counts}; days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
     if practice.target is not None:
         suggested = practice.target.source is TargetSource.DEFAULT_GOAL and reader is Reader.PERSON
         text += (
@@ -328,10 +332,13 @@ def headline(summary: ProgressSummary) -> Line | None:
     return None
 
 
-def short_rests_words(rests: int) -> str:
+def short_rests_words(rests: int, reader: Reader = Reader.PERSON) -> str:
     """Rests stopped within their first minute, the only ones in the last 28 days."""
-    which = "Your rest was" if rests == 1 else f"Your {rests} rests in the last 28 days were each"
-    return f"{which} under a minute: kept in your journal, but a session counts as practice once it lasts a minute"
+    their = spoken_of(reader).their
+    which = f"{their} rest was" if rests == 1 else f"{their} {rests} rests in the last 28 days were each"
+    return sentence(
+        f"{which} under a minute: kept in {their} journal, but a session counts as practice once it lasts a minute"
+    )
 
 
 def _number(value: Fraction | None) -> float | None:
