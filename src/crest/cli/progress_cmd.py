@@ -91,6 +91,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     from rich.text import Text
 
     from crest.insights import progress
+    from crest.insights.practice import SET_YOUR_OWN_GOAL_IN_TERMINAL
     from crest.insights.progress import adherence_line, before_after_line, no_before_after, psfs_line, trend_line
     from crest.insights.reader import sentence
     from crest.insights.verdicts import CHANGE_NOT_CAUSE, DAY_COUNTS_ONCE, PAIN_RULE, PSFS_RULE
@@ -117,7 +118,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     indented(PAIN_RULE, "dim")
     indented(CHANGE_NOT_CAUSE, "dim")
     console.print("[bold]Practice[/bold]")
-    say(adherence_line(summary.adherence))
+    say(adherence_line(summary.adherence, set_goal=SET_YOUR_OWN_GOAL_IN_TERMINAL))
     console.print("[bold]Before and after a session[/bold]")
     for change in summary.before_after:
         say(before_after_line(change))

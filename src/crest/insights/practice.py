@@ -29,6 +29,8 @@ DEFAULT_WEEKLY_GOAL = 7  # sessions a week: CRP daily, until the person chooses 
 # goal: 7" to someone who never set one read as a goal they had chosen (walk-through "is it helping?" L4).
 SUGGESTED_GOAL = "crest's suggested weekly goal"
 SET_YOUR_OWN_GOAL = "set your own in Settings"  # beside it, to the person: the one place a goal is chosen
+# The same, said in a terminal: crest has no command for the goal, and "Settings" is a page of the web app.
+SET_YOUR_OWN_GOAL_IN_TERMINAL = "set your own on the Settings page, which `crest serve` opens"
 
 
 class TargetSource(StrEnum):

@@ -213,7 +213,8 @@ def trend_basis(trend: PainTrend) -> str:
     return f"first week: {window_basis(trend.baseline, trend.last_rated_on)}; latest week: {latest}"
 
 
-def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
+def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON, set_goal: str = SET_YOUR_OWN_GOAL) -> Line:
+    """`set_goal`: where the person sets their own goal, beside crest's suggestion, in the words of their door."""
     if not practice.sessions_28_days and practice.short_rests_28_days:
         # Rests under a minute alone are said in words, as Today says them: "0 sessions (0 min)" beside a rest just
         # taken read as if it were lost
@@ -228,7 +229,7 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
         suggested = practice.target.source is TargetSource.DEFAULT_GOAL and reader is Reader.PERSON
         text += (
             f"; {practice.target.source.label(reader)}: {counted(practice.target.sessions, 'session')} a week "
-            f"({practice.target_words(reader)}{f'; {SET_YOUR_OWN_GOAL}' if suggested else ''})"
+            f"({practice.target_words(reader)}{f'; {set_goal}' if suggested else ''})"
         )
     return Line(text)
 

@@ -1,5 +1,5 @@
 """`crest progress` says a weekly goal nobody set as the Progress page does: crest's suggestion, and where to set
-one (walk-through "is it helping?" L4)."""
+one (walk-through "is it helping?" L4), in words that work from a terminal."""
 
 import subprocess
 from collections.abc import Callable
@@ -21,4 +21,6 @@ def test_progress_calls_a_goal_nobody_set_crests_suggestion(run_crest: RunCrest,
         journal.import_contents(daily_practice(first_day, 14, system_zone()))
     words = " ".join(run_crest("progress").stdout.split())
     assert "crest's suggested weekly goal: 7 sessions a week (" in words
-    assert "; set your own in Settings)" in words and "your weekly goal" not in words
+    # a terminal has no Settings: the page is named with the command that opens it (crest has no goal command)
+    assert "; set your own on the Settings page, which `crest serve` opens)" in words
+    assert "your weekly goal" not in words
