@@ -83,7 +83,9 @@ today"), nor one only feared ("I'm scared of losing control of my bladder"), unl
 or goes on. Back pain had for a decade or more over 50, with nothing new, different or worse said of it ("the same
 mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
 infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
-fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs
+fever last year with flu") is not a recent infection, though a time said in a clause of its own places only what
+that clause tells ("a fever and a sore back, knee surgery years ago" is a fever now), and "dead on my feet" is an idiom
+for tired. A tingle in the legs
 or feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it
 goes", "gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly
 in a nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over
@@ -96,8 +98,9 @@ mid-session") is no trouble passing urine.
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from crest.journal.vocabulary import PainQuality
 from crest.knowledge.spelling import SCOTS_NEGATIVES
@@ -114,11 +117,20 @@ class RedFlagRule:
     about_history: bool = False  # read without what the message says about someone else (see the module's note)
     for_them_too: bool = False  # a person's history: read in the words of someone asked for too (`their_words_now`)
     on_their_day: bool = False  # what befell them, read too where those words place it lately ("she fell today")
+    # its sign placed years back, history (`_only_long_over`): the whole message's reading, and the sign and its time
+    # as they must lie in one clause of it
+    long_over: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
-    def fires(self, plain_text: str) -> bool:
-        """True when the rule matches `plain_text`, a question already reduced by `plain_words`."""
+    def fires(self, plain_text: str, clauses: Sequence[str] | None = None) -> bool:
+        """True when the rule matches `plain_text`, a question already reduced by `plain_words`; `clauses`, the
+        message's clauses (`_clauses`), where its sign is history only when placed years back in a clause of its own:
+        "fever and a sore back, knee surgery years ago" is a fever now. Without them, the message is one clause."""
         if any(pattern.search(plain_text) for pattern in self.unless):
             return False
+        if self.long_over is not None:
+            long_over, placed = self.long_over
+            if long_over.search(plain_text) and any(placed.search(each) for each in clauses or (plain_text,)):
+                return False
         return any(all(pattern.search(plain_text) for pattern in clause) for clause in self.clauses)
 
     def fires_for_them(self, theirs: "TheirWords") -> bool:
@@ -241,13 +253,38 @@ def fired_rules(question: str, rules: Iterable[RedFlagRule], written: str | None
     readers_own = about_the_reader(plain)
     present = present_symptoms(plain)
     theirs = their_words_now(question, written)
+    clauses = _clauses(question, question if written is None else written)
     return [
         rule
         for rule in rules
         # the writer's own reading first, whole: the other person's words can add a sign, never take one away
-        if rule.fires(readers_own if rule.about_history else present)
+        if rule.fires(readers_own if rule.about_history else present, clauses)
         or any(rule.fires_for_them(said) for said in theirs)
     ]
+
+
+def _clauses(question: str, written: str) -> list[str]:
+    """`question`'s clauses as plain words, apart where `written` (the same words as the writer set them out) ends a
+    sentence or a clause (`_CLAUSE_BREAK`); a piece that says only when or that it is over ("years ago", "it was in
+    2012", "long gone") is part of the clause on either side: "I had a fever, years ago". Not the same words: one."""
+    read = words(question)
+    counts = [len(words(piece)) for piece in _CLAUSE_BREAK.split(written)]
+    if sum(counts) != len(read):
+        return [" ".join(read)]
+    ends = list(accumulate(counts))
+    pieces = [" ".join(read[end - count : end]) for count, end in zip(counts, ends, strict=True) if count]
+    when_only = [not _ONLY_WHEN.sub(" ", piece).strip() for piece in pieces]
+    clauses = []
+    for at in range(len(pieces)):
+        if when_only[at]:
+            continue
+        start, end = at, at + 1
+        while start > 0 and when_only[start - 1]:
+            start -= 1
+        while end < len(pieces) and when_only[end]:
+            end += 1
+        clauses.append(plain_words(" ".join(pieces[start:end])))
+    return clauses or [plain_words(" ".join(read))]
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -262,12 +299,20 @@ def _rule(
     about_history: bool = False,
     for_them_too: bool = False,
     on_their_day: bool = False,
+    long_over: tuple[str, str] | None = None,
 ) -> RedFlagRule:
     compiled = tuple(
         tuple(_words(part) for part in ((clause,) if isinstance(clause, str) else clause)) for clause in clauses
     )
     return RedFlagRule(
-        name, entry_id, compiled, tuple(_words(part) for part in unless), about_history, for_them_too, on_their_day
+        name,
+        entry_id,
+        compiled,
+        tuple(_words(part) for part in unless),
+        about_history,
+        for_them_too,
+        on_their_day,
+        None if long_over is None else (_words(long_over[0]), _words(long_over[1])),
     )
 
 
@@ -545,6 +590,8 @@ _SOMEONE_NAMED = re.compile(
 )
 # A sentence the writer begins with no one named ("My mum had cancer. Have had back pain since Friday"): their own.
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+# Where a clause ends: a sentence's end or a comma, not a decimal point nor a thousands comma ("38.5", "1,000").
+_CLAUSE_BREAK = re.compile(r"[!?;\n]|[.,](?!\d)")
 _WRITERS_OWN_START = frozenset(("have", "got", "had", "having", "getting"))
 # The words of someone of the writer's own ("my brother", "our son"), up to the next word about the writer or the
 # next person named ("his friends", "the neighbour"): longer than what is dropped (`_SOMEONE_ELSE`), so that "my
@@ -1345,6 +1392,15 @@ _YEARS_BACK = (
 # An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
 # with flu"): history, not a recent infection.
 _ILLNESS_LONG_OVER = rf"^(?!.*\b(?:{_SAID_OF_NOW})\b).*\b(?:{_YEARS_BACK})\b"
+# A piece of a message that tells no thing of its own, only when the thing said beside it was or that it is over
+# ("it was about 10 years ago", "i had one years ago", "had a lot as a kid", "long gone"): read in the clause on either
+# side (`_clauses`).
+_ONLY_WHEN = re.compile(
+    rf"\b(?:{_YEARS_BACK}|\d+|it|its|that|thats|this|was|were|is|i|ive|id|had|have|got|did|one|ones|them|those|these"
+    r"|a lot|lots|loads|and|but|so|then|though|too|also|all|about|around|some|many|a|few|couple|several|of|the|back"
+    r"|way|once|ago|long|gone|over|now|fully|completely|totally|recovered|better|fine|ok|okay|cleared|clear|up|sorted"
+    r"|went|away|healed|resolved|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty)\b"
+)
 
 # Chills or shivering from a cold room or floor ("the floor was freezing and I got the chills lying there"): the
 # cold, not a fever, when no word of fever, sweats or feeling ill is said.
@@ -1426,17 +1482,18 @@ _NOT_NOW = (
 )
 
 
-def _only_long_over(sign: str, long_over: str, *, told_as_mine_now: bool) -> str:
+def _only_long_over(sign: str, long_over: str, *, told_as_mine_now: bool) -> tuple[str, str]:
     """`long_over` (a message that places something years back with nothing of the present said), read only when that
     past is the sign's own: a word of `sign` a few words from the time it is placed at, with no other statement
     between ("I had a fever years ago", "night sweats as a teenager"), and, for a state (`told_as_mine_now`), the
     writer never telling the sign as theirs now ("my dad had cancer years ago. I have a fever" keeps the fever).
-    Never more than `long_over` reads, so the rule warns wherever it did."""
+    Never more than `long_over` reads, so the rule warns wherever it did. With it, the sign placed so alone, which
+    the rule finds in one clause of the message (`RedFlagRule.fires`): a time is its own clause's."""
     assert long_over.startswith("^")
     window = rf"(?:(?!(?:{_ANOTHER_STATEMENT})\b)\w+ ){{0,6}}"
     placed = rf"(?:{sign}) {window}(?:{_YEARS_BACK})|(?:{_YEARS_BACK}) {window}(?:{sign})"
     mine_now = rf"(?!.*\b(?:{_MINE_NOW}) (?:(?!(?:{_NOT_NOW})\b)\w+ ){{0,3}}(?:{sign})\b)" if told_as_mine_now else ""
-    return rf"^{mine_now}(?=.*\b(?:{placed})\b)" + long_over[1:]
+    return rf"^{mine_now}(?=.*\b(?:{placed})\b)" + long_over[1:], placed
 
 
 # A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done,
@@ -1924,7 +1981,8 @@ RULES: tuple[RedFlagRule, ...] = (
         "fever_or_chills",
         "warning_infection",
         _FEVER,
-        unless=(_only_long_over(_FEVER, _ILLNESS_LONG_OVER, told_as_mine_now=True), _CHILLED_BY_THE_COLD),
+        unless=(_CHILLED_BY_THE_COLD,),
+        long_over=_only_long_over(_FEVER, _ILLNESS_LONG_OVER, told_as_mine_now=True),
     ),
     _rule(
         "weakened_immune_system",
@@ -1950,7 +2008,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "recent_bacterial_infection",
         "warning_infection",
         _BACTERIAL_INFECTION,
-        unless=(_only_long_over(_BACTERIAL_INFECTION, _ILLNESS_LONG_OVER, told_as_mine_now=True),),
+        long_over=_only_long_over(_BACTERIAL_INFECTION, _ILLNESS_LONG_OVER, told_as_mine_now=True),
         about_history=True,
         for_them_too=True,
         on_their_day=True,
@@ -1965,9 +2023,9 @@ RULES: tuple[RedFlagRule, ...] = (
             r"accident (?:\w+ ){0,2}(?:spill\w*|spilt|with (?:the|my|a|some) (?:tea|coffee|cup|mug|drink|water|glass"
             r"|phone|timer|app|paint|milk))",
             ACCIDENT_IN_CLOTHES,
-            _only_long_over(_TRAUMA_SAID, _TRAUMA_LONG_OVER, told_as_mine_now=False),
             _HARMLESS_FALL,
         ),
+        long_over=_only_long_over(_TRAUMA_SAID, _TRAUMA_LONG_OVER, told_as_mine_now=False),
         about_history=True,
         for_them_too=True,
         on_their_day=True,

@@ -1,0 +1,110 @@
+"""A past told in a clause or sentence of its own ("knee surgery years ago", "my dad had cancer years ago") places
+only what that clause tells: a fever, an infection or a fall told as present in another clause, before or after it,
+across a ".", "!", "?", ";", a line or a comma, keeps its sign (crp-facts.md section 5: see a clinician). The sign
+placed years back in its own clause ("had a fever years ago, back is sore from gardening"), or with a clause that says
+only when ("I had a fever, years ago", "I had a fever. It was years ago."), is history, calm as before."""
+
+from support.help_signs import Sign, sign_tests
+
+PINNED: dict[Sign, tuple[str, ...]] = {
+    ("fever_or_chills", "warning_infection", "see_clinician"): (
+        "high temperature and sore back, knee surgery years ago",
+        "my dad had cancer years ago, fever and back pain since friday",
+        "fever and a sore back. knee surgery years ago",
+        "fever and back pain! my knee op was in 2012",
+        "fever and back ache? broke my leg as a child",
+        "chills and back pain; appendix out years ago",
+        "high temperature and back pain\nknee surgery years ago",
+        "knee surgery years ago. high temperature and sore back",
+        "knee surgery years ago; fever and a sore back",
+        "my mum had cancer in 2012. fever and back pain",
+        "my mum had breast cancer years ago, chills and back ache",
+        "my brother broke his back as a kid, night sweats and back pain for me",
+        "shivering and my back hurts, my dad had a stroke years ago",
+        "burning up, sore back. slipped disc years ago",
+        "running a fever with lower back pain, hernia op in 2015",
+        "feverish and achy back, sciatica years ago",
+        "a temperature of 39 and back pain, gallbladder out years ago",
+        "hot and cold with back pain. my wife had sepsis years ago",
+        "night sweats and back pain, my knees were operated on in 2010",
+        "fever, back pain. hip replaced years ago",
+        "my grandad had tb as a child, fever and back pain since monday",
+        "asthma as a kid, now fever and a sore back",
+        "fever and back pain. had a c section years ago",
+        "back pain and a high temperature; my father had prostate cancer years ago",
+        "appendix out as a teenager. chills and a bad back",
+        "the shivers and back ache, my disc op was back in 2015",
+        "back surgery in 2012, fever and pain in my back",
+        "my sister had a uti years ago. i am shivery and my back hurts",
+        "rigors and back pain, a car crash years ago",
+        "high temperature and sore back\nmy dad had cancer years ago",
+        "I had my gallbladder out years ago. Fever and back pain this week, is it safe to lie down?",
+        "Fever and sore lower back. My uncle had TB years ago",
+        "i was in hospital as a kid! fever and back pain",
+        "back op in 2019; now a fever",
+        "slipped disc in 2015, the shivers and back pain",
+    ),
+    ("recent_bacterial_infection", "warning_infection", "see_clinician"): (
+        "kidney infection and back pain, knee surgery years ago",
+        "knee op years ago. infected cut on my leg and my back hurts",
+        "cellulitis on my leg and a sore back; broke my wrist as a kid",
+        "on antibiotics for an abscess, back surgery in 2012",
+        "a kidney infection with back pain! my hip was done in 2014",
+        "chest infection and a bad back, hernia repair years ago",
+        "a uti and back ache. my back op was in 2016",
+        "broke my leg as a kid, kidney infection and my back is sore",
+    ),
+    ("major_trauma", "warning_fracture", "see_clinician"): (
+        "fell down the stairs and my back hurts, knee surgery years ago",
+        "knee surgery years ago. slipped on the ice and hurt my back",
+        "came off my bike and my back is sore; appendix out as a kid",
+        "fell off a ladder, back pain. my hip was replaced in 2016",
+        "car accident, back pain. my mum had cancer years ago",
+    ),
+}
+
+# The sign's own past, in its own clause: history, whatever the other clauses say of the back.
+NOT_FIRED: dict[str, tuple[str, ...]] = {
+    "fever_or_chills": (
+        "had a fever years ago, back is sore from gardening",
+        "fever as a kid, my back aches after a run",
+        "I had a fever years ago. my back is stiff",
+        "years ago I had a fever. my back aches after sitting",
+        "years ago, I had a fever and chills",
+        "as a kid, i had fevers all the time",
+        "I had a fever, years ago",
+        "I had a fever. It was years ago.",
+        "glandular fever in 2012, my back is stiff from the desk",
+        "night sweats as a teenager; my back is a bit tight",
+        "when I was a kid, I had rheumatic fever",
+        "I had a fever as a child. Is this position ok for a stiff back?",
+        "my back is stiff. I had a fever years ago",
+        "a fever last winter, long gone",
+        "chills and fevers as a kid, my back is fine",
+        "in 2012, I had a fever with flu. my hips are stiff",
+        "back in 2015, I had night sweats. just tight hips",
+        "i had a fever, it was about 10 years ago",
+        "night sweats, a long time ago, my hips are stiff",
+        "as a teenager, night sweats. all fine",
+        "fevers? had a lot as a kid. my back is stiff",
+    ),
+    "recent_bacterial_infection": (
+        "I had a kidney infection years ago, my back is stiff from sitting",
+        "sepsis in 2012. my back is tight after work",
+        "years ago, I had a uti",
+        "I had pneumonia as a child. is this ok for a stiff neck",
+        "infections, i had loads as a kid",
+        "i had an abscess in 2010. it healed",
+    ),
+    "major_trauma": (
+        "I fell off a ladder years ago. my back is stiff",
+        "car crash in 2012, my neck is tight from the desk",
+        "years ago, I broke my hip",
+        "when I was a kid, I fell off a horse. my back is tight",
+        "I had whiplash years ago; my shoulders are tight",
+        "i fell off my bike, years ago, my back is just stiff",
+        "a car accident, it was in 2012. my neck is tight",
+    ),
+}
+
+test_pins_its_entry_and_level, test_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
