@@ -21,7 +21,7 @@ something already acknowledged.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 
 from crest.counting import counted
@@ -90,6 +90,10 @@ class Alert:
     # does not hide it
     urgent: bool = False  # it asks for urgent care: such a client comes first among the critical ones
     parts: tuple[AlertPart, ...] = ()  # what it says, its signs apart (none: `text` alone)
+    # Raised by a day, not a moment (pain rising: the day of the latest ratings, in the client's zone): that day,
+    # said as the day ("since yesterday"), and `since` is its start, kept so a newer rating day raises it again, never
+    # to be said as a midnight nothing happened at. None: `since` is a record's own time.
+    day: date | None = None
 
     @property
     def learned_at(self) -> datetime:
@@ -102,12 +106,6 @@ class Alert:
     @property
     def level(self) -> AlertLevel:
         return LEVEL_OF_KIND[self.kind]
-
-    @property
-    def of_a_day(self) -> bool:
-        """Raised by a day, not a moment: pain rising is dated by the day of the latest ratings, and its `since`, that
-        day's start, is said as the day ("since yesterday"), never as a midnight nothing happened at."""
-        return self.kind is AlertKind.PAIN_RISING
 
 
 @dataclass(frozen=True)
@@ -173,8 +171,9 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
     if rising:
         places = ", ".join(trend.place.label for trend in rising)
         latest_day = max(trend.latest.last_day for trend in rising if trend.latest is not None)
-        since = start_of_day(latest_day, signals.zone)  # a newer rating day raises it again
-        alerts.append(Alert(AlertKind.PAIN_RISING, since, f"pain up 2 points or more since the first week: {places}"))
+        since = start_of_day(latest_day, signals.zone)
+        rising_words = f"pain up 2 points or more since the first week: {places}"
+        alerts.append(Alert(AlertKind.PAIN_RISING, since, rising_words, day=latest_day))
     return alerts
 
 

@@ -246,7 +246,14 @@ class AlertPartOut(BaseModel):
 class AlertOut(BaseModel):
     kind: str
     level: Literal["low", "high", "critical"]
-    since: datetime
+    since: datetime = Field(
+        description="when it stands since: the newest record's own time; for an alert raised by a day (see `day`), "
+        "that day's start in the client's zone, a midnight nothing happened at"
+    )
+    day: date | None = Field(
+        description="the day it was raised by, in the client's zone, for an alert raised by a day rather than a "
+        "moment (pain_rising: the day of the latest ratings); null: `since` is a record's own time"
+    )
     text: str = Field(description="the whole alert in one line; `parts` says it with each warning sign apart")
     parts: list[AlertPartOut]
     acknowledged_at: datetime | None = Field(
@@ -259,6 +266,7 @@ class AlertOut(BaseModel):
             kind=alert.kind.value,
             level=alert.level.label,  # type: ignore[arg-type]
             since=alert.since,
+            day=alert.day,
             text=alert.text,
             parts=[AlertPartOut(words=part.words, signs=list(part.signs)) for part in alert.said],
             acknowledged_at=acknowledged_at,

@@ -46,15 +46,18 @@ NO_VALUE = "\N{EN DASH}"  # a week without a rating, as the report's table marks
 def friendly_time(moment: datetime, zone: tzinfo, now: datetime) -> str:
     """'today 18:05', 'yesterday 07:30', 'Mon 4 May 18:05' or '4 May 2025 18:05'."""
     local = moment.astimezone(zone)
-    today = now.astimezone(zone).date()
-    clock = local.strftime("%H:%M")
-    if local.date() == today:
-        return f"today {clock}"
-    if local.date() == today - timedelta(days=1):
-        return f"yesterday {clock}"
-    if local.year == today.year:
-        return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
-    return f"{friendly_date(local.date())} {clock}"
+    return f"{friendly_day(local.date(), now.astimezone(zone).date())} {local:%H:%M}"
+
+
+def friendly_day(day: date, today: date) -> str:
+    """'today', 'yesterday', 'Mon 4 May' or '4 May 2025': a day as `friendly_time` says it, without a clock."""
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    if day.year == today.year:
+        return f"{day:%a} {day.day} {day:%b}"
+    return friendly_date(day)
 
 
 def friendly_date(day: date) -> str:

@@ -133,6 +133,7 @@ def test_pain_up_2_from_the_first_week_is_high() -> None:
     latest_week = [_check_in(2 - day, _rating(5)) for day in range(3)]
     alerts = client_alerts(_signals(latest_week, all_check_ins=first_week + latest_week), NOW)
     assert [(alert.kind, alert.level) for alert in alerts] == [(AlertKind.PAIN_RISING, AlertLevel.HIGH)]
+    assert alerts[0].day == latest_week[-1].at.date()  # raised by the day of the latest ratings
     a_little_up = [_check_in(2 - day, _rating(4)) for day in range(3)]
     assert _kinds(_signals(a_little_up, all_check_ins=first_week + a_little_up)) == []
 

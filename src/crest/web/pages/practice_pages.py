@@ -66,7 +66,7 @@ from crest.web.practice_door import (
     nav_for,
 )
 from crest.web.practice_schemas import PrescriptionIn
-from crest.web.presenters import friendly_time, session_marks
+from crest.web.presenters import friendly_day, friendly_time, session_marks
 from crest.web.templating import as_sentence, render
 
 router = page_router()
@@ -262,10 +262,11 @@ def _client_view(
 
 
 def _alert_since(alert: Alert, zone: tzinfo, now: datetime) -> str:
-    """Since when an alert stands, in words read at a glance: "yesterday 18:20", or for an alert of a day
-    (`Alert.of_a_day`) the day alone, "yesterday", "Mon 4 May"."""
-    shown = friendly_time(alert.since, zone, now)
-    return shown.rpartition(" ")[0] if alert.of_a_day else shown  # the clock is friendly_time's last word
+    """Since when an alert stands, in words read at a glance: "yesterday 18:20", or for an alert raised by a day
+    (`Alert.day`) the day alone, "yesterday", "Mon 4 May"."""
+    if alert.day is not None:
+        return friendly_day(alert.day, now.astimezone(zone).date())
+    return friendly_time(alert.since, zone, now)
 
 
 def _acknowledged_words(notice: Notice, client_id: int, detail: ClientDetail) -> str | None:
