@@ -24,7 +24,7 @@ DEMO_ENDED = "This was a demo at {speed} times real time: the journal keeps it a
 DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
 
 
-DEFAULT_WEEKLY_GOAL = 7  # sessions a week: CRP daily, until the person chooses otherwise in Settings
+DEFAULT_WEEKLY_GOAL = 7  # sessions a week: CRP daily, until the person chooses a goal in Settings
 # The default in words at every door that says it (Progress, `crest progress`, Today, the report): "your weekly
 # goal: 7" to someone who never set one read as a goal they had chosen (walk-through "is it helping?" L4).
 SUGGESTED_GOAL = "crest's suggested weekly goal"
@@ -35,7 +35,7 @@ SET_YOUR_OWN_GOAL_IN_TERMINAL = "set your own on the Settings page, which `crest
 
 class TargetSource(StrEnum):
     WEEKLY_GOAL = "weekly_goal"  # the person's own goal in Settings
-    DEFAULT_GOAL = "default_goal"  # Settings' goal left at crest's default: nobody chose it
+    DEFAULT_GOAL = "default_goal"  # Settings' goal left to crest: nobody chose it
     PRESCRIPTION = "prescription"  # a clinician's prescription (practice mode)
 
     def label(self, reader: Reader = Reader.PERSON) -> str:
@@ -71,12 +71,13 @@ def since_start_words(sessions: int, days: int, target: WeeklyTarget, reader: Re
     return f"{done} in the {days} days since {whose} {verb} on {began}, against {expected} over those days"
 
 
-def goal_target(weekly_goal: int | None) -> WeeklyTarget | None:
-    """The person's weekly goal as a target, said as crest's default when it is the default."""
+def goal_target(weekly_goal: int | None, chosen: bool = False) -> WeeklyTarget | None:
+    """The person's weekly goal as a target, said as crest's suggestion unless they `chose` it. Settings keeps
+    whether they did: 7 is crest's suggestion and a goal a person may choose alike; any other was chosen."""
     if weekly_goal is None:
         return None
-    chosen = weekly_goal != DEFAULT_WEEKLY_GOAL
-    return WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL if chosen else TargetSource.DEFAULT_GOAL)
+    own = chosen or weekly_goal != DEFAULT_WEEKLY_GOAL
+    return WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL if own else TargetSource.DEFAULT_GOAL)
 
 
 @dataclass(frozen=True)
@@ -167,9 +168,11 @@ def adherence(
     now: datetime,
     weekly_goal: int | None,
     prescription: WeeklyTarget | None = None,
+    *,
+    goal_chosen: bool = False,
 ) -> Adherence:
     """Practice in the last 7 and 28 local days and days with data in the last 30, against the prescription when
-    there is one (practice mode passes it), else against the person's own weekly goal."""
+    there is one (practice mode passes it), else against the person's weekly goal (`goal_target`)."""
     today = now.astimezone(zone).date()
 
     def since(days: int) -> datetime:
@@ -182,7 +185,7 @@ def adherence(
     # A demo is no data on the person's practice; its check-ins, which are, count on their own.
     days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now and not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins if window <= c.at <= now}
-    target = prescription or goal_target(weekly_goal)
+    target = prescription or goal_target(weekly_goal, goal_chosen)
     begun = None if target is None else target.starts_on
     if begun is not None and begun > today:
         target, begun = None, None  # not begun yet: nothing to hold against it

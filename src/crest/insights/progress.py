@@ -70,6 +70,8 @@ def progress_summary(
     weekly_goal: int | None,
     prescription: WeeklyTarget | None = None,
     start: date | None = None,
+    *,
+    goal_chosen: bool = False,
 ) -> ProgressSummary:
     """`start` (a local day) moves the baseline to the 7 days before it; before/after then counts from it."""
     today = now.astimezone(zone).date()
@@ -82,7 +84,7 @@ def progress_summary(
     return ProgressSummary(
         start=start,
         trends=tuple(pain_trends(check_ins, zone, start)),
-        adherence=adherence(sessions, check_ins, zone, now, weekly_goal, prescription),
+        adherence=adherence(sessions, check_ins, zone, now, weekly_goal, prescription, goal_chosen=goal_chosen),
         before_after=tuple(change_by_place(sessions, recent_check_ins)),
         psfs=psfs_change(assessments, start_moment),
         demo_kept=any(session.demo for session in sessions),

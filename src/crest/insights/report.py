@@ -181,6 +181,7 @@ def report_data(
     include_notes: bool = False,
     *,
     today: date,
+    goal_chosen: bool = False,
 ) -> ReportData:
     """Everything inside `period`; verdicts compare the period's first week with ratings against its last. `today`
     ends the week still under way (a period may reach past it)."""
@@ -194,7 +195,9 @@ def report_data(
     notes = tuple(Note(c.at, c.note) for c in in_check_ins if c.note is not None) if include_notes else None
     return ReportData(
         period=period,
-        practice=_practice(in_sessions, in_check_ins, zone, period, prescription, weekly_goal),
+        practice=_practice(
+            in_sessions, in_check_ins, zone, period, prescription, goal_target(weekly_goal, goal_chosen)
+        ),
         trends=trends,
         weekly_pain=tuple((one.place, weekly_medians(one, zone, today)) for one in series),
         # every session: a pair of the period's check-ins counts whichever day its session began (if no demo)
@@ -220,13 +223,13 @@ def _practice(
     zone: tzinfo,
     period: Period,
     prescription: WeeklyTarget | None,
-    weekly_goal: int | None,
+    goal: WeeklyTarget | None,
 ) -> Practice:
     practised = [s for s in sessions if counts_as_practice(s)]
     # As in `adherence`: a demo is no data on the person's practice, its check-ins count on their own.
     days = {s.started_at.astimezone(zone).date() for s in sessions if not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins}
-    target = prescription or goal_target(weekly_goal)
+    target = prescription or goal
     first_day = min(days, default=None)
     begun = None if target is None else target.starts_on
     if begun is not None and begun > period.last_day:

@@ -5,7 +5,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from crest.clock import named_zone
 from crest.errors import CrestError
@@ -59,6 +59,10 @@ class Preferences(BaseModel):
         le=21,
         description="sessions a week you aim for; a clinician's prescription replaces it",
     )
+    # 7 is crest's suggestion and a goal a person may choose alike: whether they chose it is kept beside it
+    weekly_goal_chosen: bool = Field(
+        False, description="you chose the weekly goal; false: it is crest's suggestion (7); any other goal is chosen"
+    )
     reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
     second_reminder_time: str | None = Field(
         None, description="a second local time of the reminder each day, like 12:30; none: once a day"
@@ -67,6 +71,21 @@ class Preferences(BaseModel):
     reminder_zone: str | None = Field(
         None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _goal_chosen(cls, values: object) -> object:
+        """A goal other than crest's suggestion was chosen, whatever was said of it; a goal kept or sent without
+        saying (journals and files from before the choice was kept) was chosen unless it is crest's 7, as it read
+        then."""
+        if not isinstance(values, dict):
+            return values
+        goal = values.get("weekly_goal_sessions")
+        try:
+            other = goal is not None and int(str(goal)) != DEFAULT_WEEKLY_GOAL
+        except ValueError:  # no number: the goal's own check says so
+            return values
+        return values | {"weekly_goal_chosen": other} if other or "weekly_goal_chosen" not in values else values
 
     @field_validator("reminder_time", "second_reminder_time", "reminder_days", "reminder_zone", mode="before")
     @classmethod
@@ -119,6 +138,11 @@ class Preferences(BaseModel):
         if spelled is None:
             raise ValueError(f"unknown time zone {quoted(value)}; write it like Europe/Berlin")
         return spelled
+
+    @property
+    def own_weekly_goal(self) -> int | None:
+        """The goal the person chose, or None while it is crest's suggestion."""
+        return self.weekly_goal_sessions if self.weekly_goal_chosen else None
 
     @property
     def reminder_times(self) -> tuple[str, ...]:

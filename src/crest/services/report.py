@@ -128,16 +128,18 @@ class ClinicianReports:
         check_ins = self._journal.list_checkins()
         assessments = self._journal.list_psfs()
         period = period_of(sessions, check_ins, assessments, self._zone, now, since, until)
+        preferences = self._preferences.current()
         data = report_data(
             sessions,
             check_ins,
             assessments,
             self._zone,
             period,
-            self._preferences.current().weekly_goal_sessions,
+            preferences.weekly_goal_sessions,
             prescription or self._prescribed_target(now),
             include_notes,
             today=now.astimezone(self._zone).date(),
+            goal_chosen=preferences.weekly_goal_chosen,
         )
         standing = self._safety.standing()
         return ClinicianReport(

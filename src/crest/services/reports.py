@@ -119,15 +119,17 @@ class Reports:
         `since` is a chosen start (its 7 days before are the baseline); `prescription`, when practice mode has one,
         replaces the person's own weekly goal as the target.
         """
+        preferences = self._preferences.current()
         return progress_summary(
             self._journal.list_sessions(),
             self._journal.list_checkins(),
             self._journal.list_psfs(),
             self._zone,
             self._clock(),
-            self._preferences.current().weekly_goal_sessions,
+            preferences.weekly_goal_sessions,
             prescription or self.prescribed_target(),
             since,
+            goal_chosen=preferences.weekly_goal_chosen,
         )
 
     def prescription(self) -> Prescription | None:

@@ -69,6 +69,7 @@ def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
         "theme": "system",
         "show_streaks": False,
         "weekly_goal_sessions": 7,
+        "weekly_goal_chosen": False,
         "reminder_time": "18:00",
         "second_reminder_time": None,
         "reminder_days": "mon,tue,wed,thu,fri,sat,sun",

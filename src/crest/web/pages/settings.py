@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from crest.insights.practice import DEFAULT_WEEKLY_GOAL
 from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.fingerprints import fingerprint
@@ -62,7 +63,7 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     shown = form.get("shown")
     if shown is not None and shown != fingerprint(current):  # a page without it (a script) saves as before
         return settings_view(request, context, current, error=CHANGED_ELSEWHERE, status_code=409)
-    submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
+    submitted |= _goal(form, current)
     submitted["chime_volume"] = form.get("chime_volume") or current.chime_volume  # a form without it keeps it
     if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
         submitted["reminder_time"] = form.get("reminder_time", "")
@@ -84,6 +85,17 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     if form.get("then") == THEN_DOWNLOAD_REMINDER:
         return calendar_download(context.services.reminders.calendar())
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
+
+
+def _goal(form: Mapping[str, str], current: Preferences) -> dict[str, object]:
+    """A number in the goal field is the person's own goal, 7 included; the field left empty is crest's suggestion
+    (the page shows it empty while it is); a form without the field (a script) keeps the goal as it is."""
+    typed = form.get("weekly_goal_sessions")
+    if typed is None:
+        return {"weekly_goal_sessions": current.weekly_goal_sessions, "weekly_goal_chosen": current.weekly_goal_chosen}
+    if not typed.strip():
+        return {"weekly_goal_sessions": DEFAULT_WEEKLY_GOAL, "weekly_goal_chosen": False}
+    return {"weekly_goal_sessions": typed, "weekly_goal_chosen": True}
 
 
 def restore_notice(query: Mapping[str, str]) -> str | None:
@@ -130,7 +142,7 @@ class SentSettings:
     chime: bool
     chime_volume: str
     show_streaks: bool
-    weekly_goal_sessions: str
+    own_weekly_goal: str
     reminder_time: str
     second_reminder_time: str
     weekdays: tuple[Weekday, ...]
@@ -148,7 +160,7 @@ def _as_sent(form: dict[str, str], current: Preferences) -> SentSettings:
         chime=form.get("chime") == "on",
         chime_volume=form.get("chime_volume") or current.chime_volume,
         show_streaks=form.get("show_streaks") == "on",
-        weekly_goal_sessions=form.get("weekly_goal_sessions", ""),
+        own_weekly_goal=form.get("weekly_goal_sessions", ""),
         reminder_time=form.get("reminder_time", "") if reminder_on_form else current.reminder_time,
         second_reminder_time=(
             form.get("second_reminder_time", "") if reminder_on_form else current.second_reminder_time or ""
@@ -189,6 +201,7 @@ def settings_view(
         timing=context.protocol.timing,
         variants=context.protocol.variants,
         weekdays=list(Weekday),
+        default_weekly_goal=DEFAULT_WEEKLY_GOAL,
         reminder_zone=context.services.reminders.zone(preferences),
         own_zone=context.local_zone,
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
