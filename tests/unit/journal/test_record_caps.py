@@ -12,14 +12,7 @@ import pytest
 
 from crest.errors import CrestError
 from crest.journal import capacity
-from crest.journal.records import (
-    CheckIn,
-    JournalContents,
-    PainRating,
-    PracticeSession,
-    PsfsActivity,
-    PsfsAssessment,
-)
+from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, PsfsActivity, PsfsAssessment
 from crest.journal.transfer import csv_format, export_bytes, json_format, legacy_csv, parse_export
 from crest.journal.transfer.json_format import _Reader
 from crest.journal.transfer.reading import Place
