@@ -289,6 +289,20 @@ def test_a_long_unbroken_word_in_a_note_wraps_on_paper_and_on_a_phone() -> None:
     assert re.search(r"\.notes li \{[^}]*overflow-wrap: anywhere", html)
 
 
+def test_a_notes_line_breaks_are_kept_on_paper_and_on_the_page_as_in_the_journal() -> None:
+    # The note printed as one line: "Felt calmer. Back a bit looser. Second line." (walk s56 L2).
+    note = "Felt calmer.\tBack a bit looser.\nSecond line."
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=report_pdf(_noted(note)), capture_output=True, check=True
+    ).stdout.decode()
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Second line." in lines
+    assert any(line.endswith("Felt calmer. Back a bit looser.") for line in lines)
+    html = report_html(_noted(note))
+    assert '<span class="note-text">Felt calmer.\tBack a bit looser.\nSecond line.</span>' in html
+    assert re.search(r"\.notes \.note-text \{[^}]*white-space: pre-line", html)
+
+
 def test_psfs_rounds_are_dated_in_the_reports_zone() -> None:
     # 20:00 in Los Angeles is 04:00 the next day in UTC: the report said "7 Nov 2026" under a Los Angeles "Made".
     los_angeles = ZoneInfo("America/Los_Angeles")
