@@ -120,7 +120,8 @@ class SessionRunner:
             self._next_phase += 1
         while self._next_cue < len(cues) and cues[self._next_cue].at_s <= elapsed_s:
             self.current_cue = cues[self._next_cue]
-            events.append(CueDue(self.current_cue))
+            if self.current_cue.spoken:
+                events.append(CueDue(self.current_cue))
             self._next_cue += 1
         if elapsed_s >= self.timeline.total_s:
             events.append(self._finish("completed", float(self.timeline.total_s)))

@@ -3,7 +3,7 @@
 Pure and deterministic: the same inputs always give the same timeline, measured in session seconds.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from crest.errors import CrestError
@@ -32,6 +32,8 @@ class Cue:
     id: str
     text: str
     citation: str
+    # False: shown in place of the cue before it, never said: its words about the time left no longer hold.
+    spoken: bool = True
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,17 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
 
 # What the timer says at 00:00, in place of the last minute's cue ("About a minute left"), at every door.
 TIME_UP = "Time is up."
+
+
+def about_left(seconds: int) -> str:
+    """The closing cue's opening words, true when it is said: "About a minute left." for the last 60 s."""
+    minutes = round(seconds / 60)
+    return "About a minute left." if minutes <= 1 else f"About {minutes} minutes left."
+
+
+# "About a minute left." holds for the first quarter of the closing stretch (down to 45 s left); from then on every
+# door shows the closing cue without it, as the clock beside it says the rest (walk s56 L3: still shown at 0:20).
+CLOSING_WORDS_HOLD = 4
 
 
 def check_minutes(protocol: Protocol, minutes: int, what: str = "minutes") -> int:
@@ -119,7 +132,9 @@ def build_timeline(protocol: Protocol, variant: str, minutes: int) -> Timeline:
     rest_cues = protocol.rest_cues_for(variant_name)
     rest_times = _rest_cue_times(movement_end_s, closing_start_s, timing.min_cue_gap_s, len(rest_cues))
     cues += [cue(at_s, "rest", text) for at_s, text in zip(rest_times, rest_cues, strict=False)]
-    cues.append(cue(closing_start_s, "closing", protocol.closing_cue_for(variant_name)))
+    closing = cue(closing_start_s, "closing", protocol.closing_cue_for(variant_name))
+    cues.append(replace(closing, text=f"{about_left(timing.closing_s)} {closing.text}"))
+    cues.append(replace(closing, at_s=closing_start_s + timing.closing_s // CLOSING_WORDS_HOLD, spoken=False))
     return Timeline(
         variant=variant_name,
         variant_title=protocol.variants[variant_name].title,

@@ -73,7 +73,7 @@ def test_the_last_frame_at_00_00_says_time_is_up_not_the_closing_cue() -> None:
     clock = MovableClock()
     runner = SessionRunner(build_timeline(load_protocol(), "standard", 5), clock)
     runner.start()
-    clock.now_s = 5 * 60 - 30.0
+    clock.now_s = 5 * 60 - 50.0
     runner.poll()
     console = Console(file=StringIO(), width=80)
     console.print(render_session(runner, voice_on=False))

@@ -166,6 +166,7 @@ def session_page(
                     "at_s": c.at_s,
                     "kind": c.kind,
                     "text": c.text,
+                    "spoken": c.spoken,
                     "source": c.citation,
                     "help": help_link(request, PROTOCOL_TEXTS.get(c.id)),
                 }

@@ -563,7 +563,7 @@
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
       showWhy($("cue-why"), cue.help);
-      speak(cue.text);
+      if (cue.spoken) speak(cue.text); // not spoken: the cue before it, shown without words that no longer hold
       state.nextCue += 1;
     }
     if (left <= 0) {
