@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crest.knowledge.loader import english_words, load_help
-from crest.knowledge.search import MAX_ANSWERS, HelpSearch
+from crest.knowledge.search import MAX_ANSWERS, HelpSearch, asking_clauses, question_openings
 from crest.knowledge.spelling import SpellingFixer
 from crest.knowledge.text import (
     MAX_QUESTION_CHARACTERS,
@@ -63,6 +63,29 @@ def test_the_installed_model_is_used() -> None:
     ],
 )
 def test_a_lay_question_finds_its_entry_first(search: HelpSearch, question: str, entry_id: str) -> None:
+    assert [entry.id for entry in search.answers(question)][:1] == [entry_id]
+
+
+def test_the_asking_clause_is_the_one_a_question_word_opens() -> None:
+    message = "my teacher mentioned it, so what even is it? i know what a rest is. How long, and why does it help"
+    assert asking_clauses(message) == [["what", "is", "it"], ["how", "long"], ["why", "does", "it", "help"]]
+    assert question_openings(message) == {("what", "is"), ("how", "long"), ("why", "does")}
+
+
+# How the question opens ("when in the day", "how long", "why does") counts beside the words around it, which said
+# when it hurts, who they see or what it should do (s56: "how lng do i stay lying there 4 it to actualy work" found
+# how it works first).
+@pytest.mark.parametrize(
+    ("search_name", "question", "entry_id"),
+    [
+        ("words alone", "my back is worst at night, when in the day should i do it", "time_of_day"),
+        ("with meaning", "my back is worst at night, when in the day should i do it", "time_of_day"),
+        ("with meaning", "how long should i lie there for it to do anything", "how_long"),
+        ("with meaning", "my physio says my psoas is tight, why does it get like that", "why_psoas_tightens"),
+    ],
+)
+def test_what_is_asked_outweighs_the_words_around_it(search_name: str, question: str, entry_id: str) -> None:
+    search = WORDS_ALONE if search_name == "words alone" else WITH_MEANING
     assert [entry.id for entry in search.answers(question)][:1] == [entry_id]
 
 
