@@ -488,7 +488,7 @@ def _signs(stored: str | None) -> tuple[str, ...]:
     return () if stored is None else tuple(stored.split())
 
 
-def _check_in_values(check_in: CheckIn, stored_at: datetime) -> dict[str, Any]:
+def _check_in_values(check_in: CheckIn, stored_at: datetime | None) -> dict[str, Any]:
     """A check-in's own columns (not its id, person or uid), its session's id among them."""
     return {
         "stored_at": stored_at,
@@ -510,7 +510,7 @@ def _pain_values(check_in: CheckIn) -> list[dict[str, Any]]:
     ]
 
 
-def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) -> None:
+def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime | None) -> None:
     for column, value in _check_in_values(check_in, stored_at).items():
         setattr(row, column, value)
     row.pain = [PainRow(**values) for values in _pain_values(check_in)]
@@ -636,7 +636,9 @@ def _pulled_note_row(note: SyncedSessionNote, person_id: int, session_id: int) -
     )
 
 
-def _screen_row(screen: SafetyScreen, person_id: int, stored_at: datetime, uid: str | None = None) -> SafetyScreenRow:
+def _screen_row(
+    screen: SafetyScreen, person_id: int, stored_at: datetime | None, uid: str | None = None
+) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
         person_id=person_id,
@@ -1809,7 +1811,8 @@ class Journal:
         computer that pushed it (`device`), and delete by uid; one transaction, so a sync cut off half-way leaves
         the batch all there or not at all. A session or check-in new here that another linked computer of the person
         pushed already, equal in every field (the same rest logged on both), is held once: a copy names the row
-        (`SyncedCopyRow`). How many of the person's records the deletions removed, copies included."""
+        (`SyncedCopyRow`). A check-in or safety answers sent again unchanged keep when they were stored (`stored_at`).
+        How many of the person's records the deletions removed, copies included."""
         with self._writing() as db:
             stored_at = self._clock()  # one moment for the whole batch
             # Most people sync from one computer: then nothing is a copy, and none is looked for record by record.
@@ -1841,13 +1844,20 @@ class Journal:
                 check_in_row = self._pushed_row(db, CheckInRow, uid, device, same_check_in) or CheckInRow(
                     person_id=self.person_id, uid=uid, pushed_by_device=device
                 )
-                _fill_check_in_row(check_in_row, check_in, stored_at)
+                # Sent again as it is held (its computer's sync state lost, or the computer linked again): no
+                # news, so it keeps when it was stored, from which its alerts count.
+                held = check_in_row.id is not None and _check_in_record(check_in_row) == replace(
+                    check_in, id=check_in_row.id
+                )
+                _fill_check_in_row(check_in_row, check_in, check_in_row.stored_at if held else stored_at)
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                self._replace_by_uid(
-                    db, "safety_screens", uid, _screen_row(replace(screen, id=None), self.person_id, stored_at), device
-                )
+                kept = self._row_by_uid(db, SafetyScreenRow, uid)
+                held = kept is not None and _screen_record(kept) == replace(screen, id=kept.id)
+                since = kept.stored_at if held and kept is not None else stored_at  # as a check-in's, above
+                fresh = _screen_row(replace(screen, id=None), self.person_id, since)
+                self._replace_by_uid(db, "safety_screens", uid, fresh, device)
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
                 self._replace_by_uid(db, "psfs", uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
