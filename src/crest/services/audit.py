@@ -59,6 +59,13 @@ class Audited(StrEnum):
         """What the account did, as its own activity list says it."""
         return _DONE.get(self, self.value.replace("_", " "))
 
+    def done_as(self, outcome: str) -> str:
+        """What the account did, or tried and was refused (an `outcome` other than "ok"), as its own activity list
+        says it: a right password with a wrong code is audited as a sign-in, and read "signed in" though refused."""
+        if outcome == "ok" or self is Audited.DENIED:
+            return self.done
+        return _REFUSED.get(self, f"{self.done}: refused")
+
 
 _LABELS = {
     Audited.READ_CLIENT: "looked at your data",
@@ -106,6 +113,8 @@ _DONE = {
     Audited.MAKE_RESET_LINK: "made a link to set a new password",
     Audited.RESET_PASSWORD: "set a new password with a link",
 }
+# What was tried, refused: only a sign-in is audited under its own action when refused.
+_REFUSED = {Audited.SIGN_IN: "a sign-in was refused"}
 # What a client's "who looked at my data" page lists.
 CLIENT_VISIBLE = frozenset(
     {

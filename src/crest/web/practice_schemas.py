@@ -431,7 +431,9 @@ class ActivityOut(BaseModel):
 
     @classmethod
     def of(cls, entry: AuditEntry) -> ActivityOut:
-        return cls(at=entry.at, what=Audited(entry.action).done, outcome=entry.outcome, address=entry.address)
+        return cls(
+            at=entry.at, what=Audited(entry.action).done_as(entry.outcome), outcome=entry.outcome, address=entry.address
+        )
 
 
 class DeleteAccountIn(_Input):

@@ -746,7 +746,7 @@ def _account_view(
         practice=door.accounts.practice_name(asker.actor),
         removed_from=door.accounts.removed_from(asker.actor),
         activity=[
-            (entry.at, Audited(entry.action).done, entry.outcome, entry.address)
+            (entry.at, Audited(entry.action).done_as(entry.outcome), entry.outcome, entry.address)
             for entry in door.accounts.own_activity(asker.actor)
         ],
         sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
