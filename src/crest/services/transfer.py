@@ -24,6 +24,7 @@ from crest.journal.transfer import (
     parse_export,
     read_export_file,
 )
+from crest.journal.vocabulary import SessionStatus
 from crest.private_files import FileNotWritable, write_private_file
 from crest.safety.screen import AdviceLevel
 from crest.safety.standing import SafetyStanding, repeated_signs
@@ -112,11 +113,12 @@ class Transfer:
         """In one transaction: fill an empty journal keeping the file's ids, or, with `merge`, add to any journal
         what it does not hold yet (exact duplicates are skipped). Without `merge` a journal with records in it
         is refused (`JournalNotEmpty`)."""
+        contents, stopped = _stopped_at_export(contents)
         if not merge:
             self._journal.import_contents(contents)
-            return Imported.counting(contents, breath_summed_up=contents.breath_summed_up)
+            return Imported.counting(contents, breath_summed_up=contents.breath_summed_up, stopped_at_export=stopped)
         plan = self._journal.merge_contents(contents)
-        imported = Imported.counting(plan, plan.skipped, contents.breath_summed_up)
+        imported = Imported.counting(plan, plan.skipped, contents.breath_summed_up, stopped)
         return replace(imported, updated_sessions=len(plan.updated_sessions))
 
     def urgent_hold_until(self) -> datetime | None:
@@ -130,6 +132,20 @@ class Transfer:
         holds = self._safety.urgent_holds()
         self._journal.delete_everything(keep=holds)
         return max((warning.held_until for warning in holds), default=None)
+
+
+def _stopped_at_export(contents: JournalContents) -> tuple[JournalContents, frozenset[int]]:
+    """The file's rests that were running when it was exported, saved as interrupted at the time they had then, and
+    their ids: nothing here times them, and left running the next start of crest took them for one of its own that
+    had stopped unexpectedly, a line later under another command (walk s56 L4)."""
+    running = frozenset(session.id or 0 for session in contents.sessions if session.status is SessionStatus.RUNNING)
+    if not running:
+        return contents, running
+    sessions = tuple(
+        replace(session, status=SessionStatus.INTERRUPTED) if session.status is SessionStatus.RUNNING else session
+        for session in contents.sessions
+    )
+    return replace(contents, sessions=sessions), running
 
 
 @dataclass(frozen=True)
@@ -151,10 +167,16 @@ class Imported:
     updated_sessions: int = 0
     # Of `sessions`, those whose breath reading the file held only summed up (a CSV export): added without it
     breath_left_out: int = 0
+    # Of `sessions`, those running when the file was exported: added as interrupted
+    stopped_at_export: int = 0
 
     @classmethod
     def counting(
-        cls, added: JournalContents | MergePlan, skipped: int = 0, breath_summed_up: frozenset[int] = frozenset()
+        cls,
+        added: JournalContents | MergePlan,
+        skipped: int = 0,
+        breath_summed_up: frozenset[int] = frozenset(),
+        stopped_at_export: frozenset[int] = frozenset(),
     ) -> Imported:
         return cls(
             sessions=len(added.sessions),
@@ -169,6 +191,7 @@ class Imported:
             session_notes=len(added.session_notes),
             safety_warnings=len(added.safety_warnings),
             breath_left_out=sum(1 for session in added.sessions if session.id in breath_summed_up),
+            stopped_at_export=sum(1 for session in added.sessions if session.id in stopped_at_export),
         )
 
     def nothing_new(self, source: str) -> str | None:
@@ -198,6 +221,8 @@ class Imported:
             kinds.append(f"{self.logged_sessions} logged")
         if self.demo_sessions:  # so that no one restoring a backup takes its demos for rests they did
             kinds.append(f"{counted(self.demo_sessions, 'demo')}: {DEMO_WORDS}")
+        if self.stopped_at_export:  # said here, not by the next command as a rest of this crest's that stopped
+            kinds.append(f"{self.stopped_at_export} running when the file was made: saved as interrupted")
         # The scale named in full once, as the Activities page and the report name it
         activities = counted(self.psfs_rounds, "rating of your daily activities", "ratings of your daily activities")
         said = (
