@@ -79,9 +79,10 @@ numb on the bleachers until I stand up"); both legs so, in the position, are sti
 brings on (see a clinician, not urgent care: "my legs go numb after 10 minutes in the position and come back when I
 stand"). A loss denied ("I've never lost control of my bladder, just stiff", "I didn't lose control") is not read,
 unless words after it say it happened after all ("never ... before yesterday", "never like this", "it happened
-today"), nor one only feared ("I'm scared of losing control of my bladder"), unless the message says it has happened
-or goes on. Back pain had for a decade or more over 50, with nothing new, different or worse said of it ("the same
-mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
+today"), nor one only feared or foreseen ("I'm scared of losing control of my bladder", "I might lose control"),
+unless the message says it has happened or goes on ("again, it happened on monday", "I did last week"). Back pain
+had for a decade or more over 50, with nothing new, different or worse said of it ("the same mild ache for 20
+years"), is not new back pain (never for a child or a teenager). An
 infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
 fever last year with flu") is not a recent infection, though a time said in a clause of its own places only what
 that clause tells ("a fever and a sore back, knee surgery years ago" is a fever now), and "dead on my feet" is an idiom
@@ -459,17 +460,24 @@ _PREVENTION = re.compile(
 # A loss only feared: "I'm scared of losing control of my bladder", "worried about losing feeling in my legs". The
 # fear and the next three words are not read, as for `_PREVENTION`, unless the message says it has happened or goes
 # on (`_HAPPENING`, `_FEAR_COME_TRUE`): "I'm scared of losing control of my bladder, it happened twice this week".
+_FEAR = (
+    r"scared|afraid|worried|worrying|terrified|frightened|anxious|nervous|paranoid|fear|fearful|panicking|panicky|panic"
+)
+# A loss foreseen: "I'm scared I'll lose", "will I lose", "would/might/could I lose", "am I going to lose".
+_FORESEEN = r"ill|will i|will you|would i|would you|might|could i|going to|gonna"
 _FEARED_LOSS = re.compile(
-    r"\b(?:scared|afraid|worried|worrying|terrified|frightened|anxious|nervous|paranoid|fear|fearful|panicking"
-    r"|panicky|panic) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
+    rf"\b(?:(?:{_FEAR}) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)|(?:{_FORESEEN}) (?:lose|loses))"
     r"(?: (?!(?:i|im|ive|id|me|my|he|hes|she|shes|they|theyre|we|his|her|their|our|your|it|its|both|but|now|since"
     r"|because|already|again|actually|really)\b)\w+){0,3}"
 )
-# Words that say a feared loss is here after all: it happened, it goes on, or the person cannot do or feel something
+# Words that say a feared loss is here after all: it happened ("i did last week", "on monday", "2 days ago"), it goes
+# on, or the person cannot do or feel something
 _FEAR_COME_TRUE = re.compile(
-    r"\b(?:happen(?:s|ed|ing)?|recently|lately|sometimes|twice|times|(?:it|that) did|(?:i|ive|i have|weve|she|he)"
-    r" (?:already )?(?:had|been having)|had (?:a|an|some)|been having|cant|cannot|can not|couldnt|could not"
-    r"|anymore|any more|keeps?)\b"
+    r"\b(?:happen(?:s|ed|ing)?|recently|lately|sometimes|twice|times|(?:it|that|i|he|she|they) did"
+    r"|(?:i|ive|i have|weve|she|he) (?:already )?(?:had|been having)|had (?:a|an|some)|been having|cant|cannot"
+    r"|can not|couldnt|could not|anymore|any more|keeps?|last (?:night|week|weekend|time)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:an?|\d+|few|couple of) (?:hours?|days?) ago)\b"
 )
 # A symptom only supposed, with what one would do then: "if I ever felt a pulse in my belly I'd see a doctor". From
 # "if ... ever" to the word saying what would follow, at most twelve words; not read so when the message says
@@ -700,10 +708,9 @@ _DENIED_BEAT = re.compile(
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
 LOSE = (
     r"(?<!dont )(?<!do not )(?<!doesnt )(?<!does not )(?<!never )(?<!wont )(?<!will not )"
-    # nor a loss only foreseen or wondered about: "I'm scared I'll lose", "will I lose", "would/might/could I lose",
-    # "how do I not lose", "do people lose" (not "if I lose": "... asking because it happened yesterday" warns)
-    r"(?<!ill )(?<!will i )(?<!will you )(?<!would i )(?<!would you )(?<!might )(?<!could i )"
-    r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
+    # nor the wish not to ("how do I not lose") nor people in general ("do people lose"); a loss only foreseen ("I'm
+    # scared I'll lose", "will I lose") is a feared loss (`_FEARED_LOSS`), not read unless it has happened
+    r"(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
     # nor a loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any
     # feeling", "I didn't lose control", "I'm not losing control"), unless words after it say it has happened
     # ("never lost control before yesterday", "didn't lose control until last night", "never like this")
