@@ -26,6 +26,7 @@ _HANDED_ON = re.compile(r"^(?P<key>[a-z-]{1,40})(?P<numbers>(?::[0-9]{1,12}){0,3
 
 class Done(StrEnum):
     PASSWORD_CHANGED = "password-changed"
+    PASSWORD_SET = "password-set"  # with a password link
     SIGNED_OUT_ELSEWHERE = "signed-out-elsewhere"
     TWO_FACTOR_OFF = "two-factor-off"
     SHARING_SAVED = "sharing-saved"
@@ -47,6 +48,7 @@ class Done(StrEnum):
 
 _PAGES: dict[Done, str] = {
     Done.PASSWORD_CHANGED: "account_page",
+    Done.PASSWORD_SET: "account_page",
     Done.SIGNED_OUT_ELSEWHERE: "account_page",
     Done.TWO_FACTOR_OFF: "account_two_factor",
     Done.SHARING_SAVED: "sharing_page",
@@ -81,7 +83,11 @@ class Notice:
 
 
 # Where on its page a notice stands, when that is below the first screen of a phone.
-_PLACES: dict[Done, str] = {Done.PASSWORD_CHANGED: "#password", Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading"}
+_PLACES: dict[Done, str] = {
+    Done.PASSWORD_CHANGED: "#password",
+    Done.PASSWORD_SET: "#password",
+    Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading",
+}
 
 
 def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int, **path_params: int) -> RedirectResponse:

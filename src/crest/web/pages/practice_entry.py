@@ -252,7 +252,10 @@ def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door, a
         raise  # used or expired meanwhile: the page that says so (410), not the form again
     except CrestError as error:  # a password the rules refuse: the form again, the link still good
         return with_wait_said(_reset_form(request, door, code, error.http_status, error=error.message), error)
-    response = RedirectResponse(home_of(request, session.actor), status_code=303)
+    if isinstance(session.actor, Enrolling):  # a second factor to set up first, before any other page
+        response = RedirectResponse(home_of(request, session.actor), status_code=303)
+    else:  # the Account page says it, as its own change does
+        response = back_with(request, door, Done.PASSWORD_SET)
     door.set_cookie(response, request, session.token)
     return response
 

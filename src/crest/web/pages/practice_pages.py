@@ -694,6 +694,11 @@ def account_page(request: Request, asker: Asked, door: Door) -> Response:
 def _account_notice(notice: Notice) -> str:
     if notice.done == Done.SIGNED_OUT_ELSEWHERE:
         return signed_out_elsewhere(notice)
+    if notice.done == Done.PASSWORD_SET:  # a password link ends every other sign-in and linked computer
+        return (
+            "Your new password is set. Every other sign-in of this account has ended, and any computer linked to it "
+            "with crest link is unlinked (crest link links it again)."
+        )
     return "Your password is changed."
 
 

@@ -48,7 +48,7 @@ def test_the_operator_makes_a_link_and_the_client_sets_a_new_password_with_it(ap
         assert weak.status_code == 422 and "most common" in weak.text and "Traceback" not in weak.text
         assert ">Sign in</a>" in weak.text and ">Today</a>" not in weak.text  # nobody's signed in yet: no client nav
         done = ann.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD})
-        assert done.status_code == 303 and done.headers["location"] == "/"
+        assert done.status_code == 303 and done.headers["location"] == "/account#password"
         assert ann.get("/api/auth/me").json()["email"] == "ann@example.org"  # signed in by the link
         used = ann.get(f"/reset/{code}")
         again = ann.post(f"/reset/{code}", data={"new_password": "yet another passphrase"})
