@@ -14,6 +14,7 @@ from rich.text import Text
 from crest.cli.asker import Asker, StoppedAtPrompt, hanging
 from crest.clock import Clock
 from crest.errors import CrestError, FieldError, one_line
+from crest.input_problems import quoted
 from crest.journal.records import (
     CheckIn,
     PainRating,
@@ -44,7 +45,15 @@ def _numbered(names: Sequence[Labelled], width: int) -> str:
     return "\n".join(lines)
 
 
-def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
+def _refuse(asker: Asker, question: str, words: str) -> None:
+    """A wrong answer's one line in the product's words ("pain score: enter 10 or less, not “11”"), indented as its
+    question, as text: what was typed is repeated, never read as markup."""
+    indent = question[: len(question) - len(question.lstrip(" "))]
+    asker.console.print(hanging(asker.console, Text(f"{indent}{words}")))
+
+
+def _pick_numbers(asker: Asker, question: str, names: list[Name], what: str) -> list[Name]:
+    """`what`: the answer as its error names it ("places")."""
     while True:
         answer = asker.ask(question)
         if answer is None:
@@ -54,7 +63,11 @@ def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
         except ValueError:
             numbers = [0]
         if not all(1 <= number <= len(names) for number in numbers):  # 0 or -1 would pick from the end of the list
-            asker.console.print(f"Please type numbers from 1 to {len(names)}, separated by spaces.")
+            _refuse(
+                asker,
+                question,
+                f"{what}: enter numbers from 1 to {len(names)}, separated by spaces, not {quoted(answer)}",
+            )
             continue
         return list(dict.fromkeys(names[number - 1] for number in numbers))
 
@@ -65,9 +78,10 @@ def _in_words(keys: dict[str, Name]) -> str:
     return f"{', '.join(each[:-1])} or {each[-1]}"
 
 
-def _pick_key(asker: Asker, question: str, keys: dict[str, Name], enter: str = "to skip") -> Name | None:
+def _pick_key(asker: Asker, question: str, keys: dict[str, Name], what: str, enter: str = "to skip") -> Name | None:
     """One of `keys`, typed as its letter or its whole word; anything else ("a s", "bad") is asked again, as the
-    record holds one answer and a first letter alone would turn "bad" into "better"."""
+    record holds one answer and a first letter alone would turn "bad" into "better". `what`: the answer as its
+    error names it ("side")."""
     by_answer = {spelling: name for key, name in keys.items() for spelling in (key, name.value, name.label)}
     while True:
         answer = asker.ask(question)
@@ -76,7 +90,9 @@ def _pick_key(asker: Asker, question: str, keys: dict[str, Name], enter: str = "
         chosen = by_answer.get(answer.lower())
         if chosen is not None:
             return chosen
-        asker.console.print(f"Please type one answer ({_in_words(keys)}), or press Enter {enter}.")
+        _refuse(
+            asker, question, f"{what}: enter one of {_in_words(keys)}, or press Enter {enter}, not {quoted(answer)}"
+        )
 
 
 def _rate(asker: Asker, where: str) -> int | None:
@@ -108,10 +124,12 @@ def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
     asker.console.print(_numbered(names, asker.console.width))
     while True:
         try:
-            return check_sensations(_pick_numbers(asker, "Did you notice any of these? (numbers)", names))
+            return check_sensations(_pick_numbers(asker, "Did you notice any of these? (numbers)", names, "sensations"))
         except FieldError:
             none = names.index(Sensation.NONE) + 1
-            asker.console.print(f"{none} ({Sensation.NONE.label}) goes alone: type it by itself, or only the others.")
+            asker.console.print(
+                f"sensations: {none} ({Sensation.NONE.label}) goes alone; enter it by itself, or only the others"
+            )
 
 
 class CheckInStopped(StoppedAtPrompt):
@@ -170,7 +188,7 @@ def _ask(asker: Asker, typed: _Typed) -> None:
     console.print("\n[bold]How do you feel?[/bold] [dim]Press Enter to skip any question.[/dim]")
     regions = list(Region)
     console.print(_numbered(regions, console.width))
-    for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
+    for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions, "places"):
         # The whole place is both sides of a pair, the centre of a midline place: one key for it. Enter is the
         # centre of a midline place, but skips a pair, whose side is never guessed (both legs is a warning sign).
         whole = region.usual_side
@@ -179,7 +197,7 @@ def _ask(asker: Asker, typed: _Typed) -> None:
         enter = f"to skip the {region.label}" if region.has_sides else f"for {whole_words}"
         or_enter = f"press Enter {enter}" if region.has_sides else "just press Enter"
         offered = f"\\[l]eft, \\[r]ight or \\[{whole.value[0]}]{whole_words[1:]} (or {or_enter})"
-        side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, enter)
+        side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, "side", enter)
         if side is None and region.has_sides:
             continue
         where = place_words(region, place_side(region, side))  # 'hip (left)', as the journal says
@@ -188,13 +206,16 @@ def _ask(asker: Asker, typed: _Typed) -> None:
             console.print(hanging(console, f"   No score: the {where} is left out."))
         else:
             typed.rating = PainRating(region=region, side=side, score=score)
-            quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
+            quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS, "what it is like") if score > 0 else None
             typed.pain.append(PainRating(region=region, side=side, score=score, quality=quality))
             typed.rating = None
     # Only a check-in after a kept session is compared with before it.
     if typed.session_id is not None:
         typed.comparison = _pick_key(
-            asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
+            asker,
+            "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?",
+            _COMPARISON_KEYS,
+            "compared with before",
         )
     typed.sensations = _pick_sensations(asker)
     typed.note = _note(asker)

@@ -219,7 +219,7 @@ def parse_score(text: str) -> int:
     try:
         score = int(text.strip())
     except ValueError:
-        raise InvalidRating(f"pain score {quoted(text)} is not a whole number from 0 to 10") from None
+        raise InvalidRating(f"pain score: enter a whole number from 0 to 10, not {quoted(text)}") from None
     return check_score(score)
 
 

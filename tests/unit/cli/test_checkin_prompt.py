@@ -64,12 +64,12 @@ def test_only_a_whole_offered_letter_or_word_is_taken_and_a_wrong_one_is_explain
     assert check_in.compared_with_before == "same"
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
     assert (
-        "Please type one answer (l for left, r for right or c for centre), or press Enter for centre, the whole "
-        "lower back." in output
+        "side: enter one of l for left, r for right or c for centre, or press Enter for centre, the whole "
+        "lower back, not “left side”" in output
     )
-    quality_again = "Please type one answer (a for aching, s for sharp, b for burning, t for tingling or n for numb)"
+    quality_again = "enter one of a for aching, s for sharp, b for burning, t for tingling or n for numb"
     assert output.count(quality_again) == 2
-    assert "(b for better, s for about the same or w for worse), or press Enter to skip." in output
+    assert "b for better, s for about the same or w for worse, or press Enter to skip, not “bad”" in output
 
 
 def test_each_side_question_names_the_one_key_for_the_whole_place() -> None:
@@ -79,7 +79,7 @@ def test_each_side_question_names_the_one_key_for_the_whole_place() -> None:
     assert [(rating.region, rating.side) for rating in check_in.pain] == [("lower_back", "centre"), ("hip", "both")]
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
     assert "Hip: which side? [l]eft, [r]ight or [b]oth sides (or press Enter to skip the hip)" in output
-    assert "(l for left, r for right or b for both sides), or press Enter to skip the hip." in output
+    assert "l for left, r for right or b for both sides, or press Enter to skip the hip, not" in output
 
 
 def test_the_score_question_names_the_chosen_side_as_the_journal_does() -> None:
@@ -152,7 +152,7 @@ def test_none_with_other_sensations_is_refused_and_asked_again() -> None:
     check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
     assert check_in is not None and check_in.sensations == {next(iter(Sensation))}
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
-    assert f"{none} (none) goes alone: type it by itself, or only the others." in output
+    assert f"sensations: {none} (none) goes alone; enter it by itself, or only the others" in output
 
 
 @pytest.mark.parametrize("width", [40, 60, 120])
@@ -201,3 +201,28 @@ def test_at_40_columns_an_indented_question_or_error_keeps_its_indent_on_every_l
         assert lines[number].startswith("   ") and not lines[number].startswith("    ")
         assert len(lines[number].rstrip()) <= 40
     assert "now, 0-10?" in lines[strong + 1] and "“12”" in lines[told + 1]
+
+
+# The terminal check-in refuses a wrong answer in one style, the product's one-line errors ("pain score: enter 10 or
+# less, not “11”"), where it said "pain score “eleven” is not a whole number from 0 to 10" beside "Please type numbers
+# from 1 to 13, separated by spaces." (walk s56 L6).
+def test_every_wrong_answer_is_named_then_what_to_enter_then_what_was_typed() -> None:
+    none = list(Sensation).index(Sensation.NONE) + 1
+    answers = ("99", "1", "left side", "c", "eleven", "11", "4", "ache", "a", "bad", "w", f"{none} 1", "0", "", "")
+    asker = scripted(*answers, width=200)
+    assert ask_check_in(asker, session_id=7, clock=CLOCK) is not None
+    said = asker.console.file.getvalue()  # type: ignore[attr-defined]
+    refusals = [
+        f"places: enter numbers from 1 to {len(Region)}, separated by spaces, not “99”",
+        "side: enter one of l for left, r for right or c for centre, or press Enter for centre, the whole lower "
+        "back, not “left side”",
+        "pain score: enter a whole number from 0 to 10, not “eleven”",
+        "pain score: enter 10 or less, not “11”",
+        "what it is like: enter one of a for aching, s for sharp, b for burning, t for tingling or n for numb, or "
+        "press Enter to skip, not “ache”",
+        "compared with before: enter one of b for better, s for about the same or w for worse, or press Enter to "
+        "skip, not “bad”",
+        f"sensations: {none} (none) goes alone; enter it by itself, or only the others",
+        f"sensations: enter numbers from 1 to {len(Sensation)}, separated by spaces, not “0”",
+    ]
+    assert [said.count(f" {refusal}\n") for refusal in refusals] == [1] * len(refusals)  # each ends its line
