@@ -193,6 +193,10 @@ class NotFoundForYou(CrestError):
 
 # An invitation that the account signed in may not take: another account may.
 SIGN_OUT_FOR_ANOTHER = "sign out, then open the invitation again to accept it with the account it is for"
+# ... said to a crest linked to the practice's server (`crest link URL CODE`): a terminal has nothing to sign out of.
+UNLINK_FOR_ANOTHER = (
+    "run crest unlink first, then crest link with the invitation to accept it with the account it is for"
+)
 
 
 class ConsentRequired(CrestError):
@@ -999,15 +1003,17 @@ class Accounts:
         *,
         share_notes: bool = False,
         address: str | None = None,
+        then: str = SIGN_OUT_FOR_ANOTHER,
     ) -> Accepted:
         """The invitation taken by the account signed in here (a client joining a second practitioner): nothing it
         gave is asked again (its name; its email, password and two-step code were asked at sign-in), only a client's
         consent. It stays single-use and ends as any does; one for another email stays that email's, and an account
-        of another practice or role is refused before anything is used. The session goes on: no new one."""
+        of another practice or role is refused before anything is used, saying what to do `then`. The session goes
+        on: no new one."""
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
-        refused = self.refused_as_signed_in(code, actor, account)
+        refused = self.refused_as_signed_in(code, actor, account, then)
         if refused is not None:
             raise refused
         accepted = self._store.accept_invite(
@@ -1021,16 +1027,19 @@ class Accounts:
         )
         return Accepted(self._joined(view, accepted, share_notes, address), accepted.account, None, None)
 
-    def refused_as_signed_in(self, code: str, actor: Actor, account: Account) -> CrestError | None:
+    def refused_as_signed_in(
+        self, code: str, actor: Actor, account: Account, then: str = SIGN_OUT_FOR_ANOTHER
+    ) -> CrestError | None:
         """Why the account signed in cannot take this invitation (one sent to another email, or for another practice
-        or role), which its page says at once rather than offer a button that cannot work; None: it may."""
+        or role), which its page says at once rather than offer a button that cannot work, and what to do `then`;
+        None: it may."""
         invite, _ = self._open_invite(code)
         if invite.email is not None and invite.email != account.email:
-            return InviteForAnotherEmail(f"this invite was sent to another email address; {SIGN_OUT_FOR_ANOTHER}")
+            return InviteForAnotherEmail(f"this invite was sent to another email address; {then}")
         role = role_of(actor)
         if role is not None and (role is not invite.role or practice_of(actor) != invite.practice_id):
             practice = self._store.practice_name(practice_of(actor) or invite.practice_id)
-            return AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {SIGN_OUT_FOR_ANOTHER}")
+            return AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {then}")
         return None
 
     def _joined(self, view: InviteView, accepted: Acceptance, share_notes: bool, address: str | None) -> SignedIn:
