@@ -56,6 +56,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_PORTS = {"http": 80, "ws": 80, "https": 443, "wss": 443}
 # Both apps' refusal of a change from another site (practice mode's guard says it too).
 NOT_FROM_OWN_PAGES = "this change did not come from crest's own pages, so nothing was changed"
+FAVICON = "/static/favicon.svg"  # a static file: answered with or without the key
 NO_KEY = "this crest opens only with its key: open the whole address crest serve printed, key and all; nothing was read"
 # The key's cookie lasts as long as a browser keeps one (400 days, Chromium's most): the key outlives restarts.
 KEY_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60
@@ -224,6 +225,8 @@ def key_traded(connection: HTTPConnection, served_as: ServedAs) -> HTMLResponse 
     page = (
         '<!doctype html><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0;url={onward}"><title>crest</title>'
+        # crest's icon, as base.html names it: a page naming none has Chromium ask /favicon.ico, a 404 in its console
+        f'<link rel="icon" href="{FAVICON}" type="image/svg+xml">'
         f'<p><a href="{onward}">Open crest</a></p>\n'
     )
     response = HTMLResponse(page, headers={"referrer-policy": "no-referrer"})
