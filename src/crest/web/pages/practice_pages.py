@@ -281,8 +281,11 @@ def _acknowledged_words(notice: Notice, client_id: int, detail: ClientDetail) ->
 
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
 def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    fields = _prescription_fields(form)
+    if all(value is None for value in fields.values()):  # crest's defaults would replace the version in force
+        return _client_view(request, client_id, asker, door, error=NOTHING_PRESCRIBED, typed=form, refused=[])
     try:
-        dose = PrescriptionIn.model_validate(_prescription_fields(form))
+        dose = PrescriptionIn.model_validate(fields)
         today = door.practice.client_today(asker.actor, client_id)
         door.practice.prescribe(asker.actor, client_id, dose.to_record(today), address_of(request))
     except ValidationError as problem:
@@ -295,6 +298,12 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
         return _client_view(request, client_id, asker, door, error=message, typed=form, refused=list(problem.fields))
     # on the version just saved (focused: a screen reader says it), not at the page's top, three screens above it
     return _back(request, "practice_client", "prescription-now", client_id=client_id)
+
+
+# The page's form always sends its fields, filled in: one that gives none was not sent by it.
+NOTHING_PRESCRIBED = (
+    "The prescription form came with nothing filled in, so nothing was saved; fill it in and save it again."
+)
 
 
 def _prescription_fields(form: dict[str, str]) -> dict[str, object]:
