@@ -85,8 +85,9 @@ had for a decade or more over 50, with nothing new, different or worse said of i
 years"), is not new back pain (never for a child or a teenager). An
 infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
 fever last year with flu") is not a recent infection, though a time said in a clause of its own places only what
-that clause tells ("a fever and a sore back, knee surgery years ago" is a fever now), and "dead on my feet" is an idiom
-for tired. A tingle in the legs
+that clause tells ("a fever and a sore back, knee surgery years ago" is a fever now), as it does when another clause
+tells the sign again ("had a fever years ago. fever and back pain since friday"; not one that only says more of that
+past: "had a UTI years ago, sorted with antibiotics"), and "dead on my feet" is an idiom for tired. A tingle in the legs
 or feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it
 goes", "gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly
 in a nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over
@@ -118,19 +119,25 @@ class RedFlagRule:
     about_history: bool = False  # read without what the message says about someone else (see the module's note)
     for_them_too: bool = False  # a person's history: read in the words of someone asked for too (`their_words_now`)
     on_their_day: bool = False  # what befell them, read too where those words place it lately ("she fell today")
-    # its sign placed years back, history (`_only_long_over`): the whole message's reading, and the sign and its time
-    # as they must lie in one clause of it
-    long_over: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # its sign placed years back, history (`_only_long_over`): the whole message's reading, the sign and its time as
+    # they must lie in one clause of it, and the sign's own words
+    long_over: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
 
     def fires(self, plain_text: str, clauses: Sequence[str] | None = None) -> bool:
         """True when the rule matches `plain_text`, a question already reduced by `plain_words`; `clauses`, the
-        message's clauses (`_clauses`), where its sign is history only when placed years back in a clause of its own:
-        "fever and a sore back, knee surgery years ago" is a fever now. Without them, the message is one clause."""
+        message's clauses (`_clauses`), where its sign is history only when every clause that tells it places it years
+        back: "fever and a sore back, knee surgery years ago" and "had a fever years ago. fever and back pain since
+        friday" are a fever now. Without them, the message is one clause."""
         if any(pattern.search(plain_text) for pattern in self.unless):
             return False
         if self.long_over is not None:
-            long_over, placed = self.long_over
-            if long_over.search(plain_text) and any(placed.search(each) for each in clauses or (plain_text,)):
+            long_over, placed, told = self.long_over
+            telling = [each for each in clauses or (plain_text,) if told.search(each)]
+            if (
+                long_over.search(plain_text)
+                and any(placed.search(each) for each in telling)
+                and all(placed.search(each) or _MORE_OF_THAT_PAST.search(each) for each in telling)
+            ):
                 return False
         return any(all(pattern.search(plain_text) for pattern in clause) for clause in self.clauses)
 
@@ -300,7 +307,7 @@ def _rule(
     about_history: bool = False,
     for_them_too: bool = False,
     on_their_day: bool = False,
-    long_over: tuple[str, str] | None = None,
+    long_over: tuple[str, str, str] | None = None,
 ) -> RedFlagRule:
     compiled = tuple(
         tuple(_words(part) for part in ((clause,) if isinstance(clause, str) else clause)) for clause in clauses
@@ -313,7 +320,7 @@ def _rule(
         about_history,
         for_them_too,
         on_their_day,
-        None if long_over is None else (_words(long_over[0]), _words(long_over[1])),
+        None if long_over is None else (_words(long_over[0]), _words(long_over[1]), _words(long_over[2])),
     )
 
 
@@ -1488,19 +1495,32 @@ _NOT_NOW = (
     r"|afraid|prone|recovered|\d+"
 )
 
+# A clause that tells a sign only as more of a past told beside it, its cure or that it is over ("had a UTI years ago,
+# sorted with antibiotics", "a car accident years ago, the accident was not my fault"): a past word, and no word of
+# the present, of a recent time or of pain ("uti and back pain since tuesday", "a crash on friday and my back hurts").
+_MORE_OF_THAT_PAST = re.compile(
+    r"^(?!.*\b(?:(?<!fine )(?<!better )(?<!ok )(?<!okay )(?<!gone )now|since|have|has|am|is|are|im|ive|got|getting"
+    r"|feel\w*|keeps?|again|still|today|tonight|yesterday|this|last|days?|weeks?|hours?"
+    rf"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|{PAIN})\b)"
+    r".*\b(?:was|were|sorted|cleared|cured|treated|took|taken|recovered|healed|better|fine|gone|over|resolved"
+    r"|went away|left me)\b"
+)
 
-def _only_long_over(sign: str, long_over: str, *, told_as_mine_now: bool) -> tuple[str, str]:
+
+def _only_long_over(sign: str, long_over: str, *, told_as_mine_now: bool) -> tuple[str, str, str]:
     """`long_over` (a message that places something years back with nothing of the present said), read only when that
     past is the sign's own: a word of `sign` a few words from the time it is placed at, with no other statement
     between ("I had a fever years ago", "night sweats as a teenager"), and, for a state (`told_as_mine_now`), the
     writer never telling the sign as theirs now ("my dad had cancer years ago. I have a fever" keeps the fever).
-    Never more than `long_over` reads, so the rule warns wherever it did. With it, the sign placed so alone, which
-    the rule finds in one clause of the message (`RedFlagRule.fires`): a time is its own clause's."""
+    Never more than `long_over` reads, so the rule warns wherever it did. With it, the sign placed so alone, and the
+    sign's words not denied: the rule is history only when every clause that tells the sign places it so or only says
+    more of that past (`RedFlagRule.fires`), a time being its own clause's."""
     assert long_over.startswith("^")
     window = rf"(?:(?!(?:{_ANOTHER_STATEMENT})\b)\w+ ){{0,6}}"
     placed = rf"(?:{sign}) {window}(?:{_YEARS_BACK})|(?:{_YEARS_BACK}) {window}(?:{sign})"
     mine_now = rf"(?!.*\b(?:{_MINE_NOW}) (?:(?!(?:{_NOT_NOW})\b)\w+ ){{0,3}}(?:{sign})\b)" if told_as_mine_now else ""
-    return rf"^{mine_now}(?=.*\b(?:{placed})\b)" + long_over[1:], placed
+    told = rf"(?<!not )(?<!never )(?<!isnt )(?<!arent )(?<!wasnt )(?:{sign})"  # not denied: "im not feverish"
+    return rf"^{mine_now}(?=.*\b(?:{placed})\b)" + long_over[1:], placed, told
 
 
 # A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done,
