@@ -112,7 +112,7 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     """The advice, every answer behind it with its source, any all-clear, and the ways forward."""
     from crest.cli.why_hint import why_hint
     from crest.knowledge.why_links import SAFETY_QUESTIONS
-    from crest.safety.screen import ADVICE
+    from crest.safety.screen import ADVICE, AdviceLevel
 
     console.print(f"\n[{_style(standing.level)}]{_escaped(standing.message)}[/{_style(standing.level)}]")
     groups = standing.by_advice
@@ -132,14 +132,13 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
                 f"- {_escaped(sign.describe())}\n  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
                 f"  {_way_on(sign, alone=len(groups) == 1 and not group.answers)}"
             )
+        if standing.held_apart and group.level >= AdviceLevel.SEE_CLINICIAN and group.time_up > now:
+            console.print(group.time_up_words(_day(group.time_up, zone)))  # each time with its own signs
     for cleared in standing.cleared:  # the answers and the check-ins' signs, as the Safety page lists them
         who, day = _escaped(cleared.clearance.clinician), cleared.clearance.cleared_on
         console.print(f"- Cleared by {who} on {day}: {_escaped(cleared.text)}")
     if standing.concern_stands and standing.answer_again_from is not None and standing.answer_again_from > now:
-        console.print(
-            f"{'These answers hold' if standing.standing_reasons else 'This holds'} until "
-            f"{_day(standing.answer_again_from, zone)}; after that you can answer the questions again."
-        )
+        console.print(standing.hold_words(_day(standing.answer_again_from, zone)))
     if standing.may_be_cleared:
         console.print(
             "If a clinician has checked this and cleared you to practise, record it: "

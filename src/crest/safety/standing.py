@@ -175,6 +175,20 @@ class AdviceReasons:
     answers: tuple[Reason, ...]
     signs: tuple[RepeatedSign, ...]
 
+    @property
+    def time_up(self) -> datetime:
+        """When this advice's own waiting time is up: its latest answer's or sign's, each from its own time."""
+        return max(
+            [reason.answered_at + ANSWER_AGAIN_AFTER[reason.question.level] for reason in self.answers]
+            + [sign_held_until(reason.sign) for sign in self.signs for reason in sign.reasons]
+        )
+
+    def time_up_words(self, when: str) -> str:
+        """Said under this advice's own answers and signs, where another advice's follow or precede them: each
+        waiting time with its own signs, not one date under the last advice for all (`when`: `time_up` as the
+        door writes a time)."""
+        return f"{'Its' if len(self.answers) + len(self.signs) == 1 else 'Their'} time is up on {when}."
+
 
 @dataclass(frozen=True)
 class Cleared:
@@ -310,6 +324,21 @@ class SafetyStanding:
     @property
     def may_be_cleared(self) -> bool:
         return bool(self.clearable or self.clearable_check_ins)
+
+    @property
+    def held_apart(self) -> bool:
+        """More than one advice that stops sessions stands, each with its own waiting time to say beside it."""
+        return sum(group.level >= AdviceLevel.SEE_CLINICIAN for group in self.by_advice) > 1
+
+    def hold_words(self, until: str) -> str:
+        """While a concern stands: when the safety questions may be answered, `until` being `answer_again_from` as
+        the door writes a time. "Again" only to someone who has answered them: a check-in's sign holds the same for
+        someone who never has."""
+        again = " again" if self.latest is not None else ""
+        if self.held_apart:
+            return f"You can answer the safety questions{again} from {until}, when the last of these times is up."
+        held = "These answers hold" if self.standing_reasons else "This holds"
+        return f"{held} until {until}; after that you can answer the safety questions{again}."
 
     def explanation(self) -> str:
         """The advice with the answers and check-ins that led to it and their sources, in one line; those of a

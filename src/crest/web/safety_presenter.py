@@ -44,9 +44,8 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         "opening": opening,
         "message": message,
         "answered": standing.latest is not None,  # none kept through deleting everything: no answers to see
-        "answered_yes": bool(standing.standing_reasons),
         # each advice with its own answers and signs, the most serious first: the notice's own level first
-        "groups": [_group(group, zone, now) for group in standing.by_advice],
+        "groups": [_group(group, zone, now, standing.held_apart) for group in standing.by_advice],
         "cleared": [
             {
                 "text": cleared.text,
@@ -55,15 +54,26 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             }
             for cleared in standing.cleared
         ],
-        "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
+        "holds": (
+            standing.hold_words(friendly_time(holds_until, zone, now))
+            if holds_until is not None and holds_until > now
+            else None
+        ),
         "clearable": standing.may_be_cleared,
     }
 
 
-def _group(group: AdviceReasons, zone: tzinfo, now: datetime) -> dict[str, Any]:
+def _group(group: AdviceReasons, zone: tzinfo, now: datetime, held_apart: bool) -> dict[str, Any]:
     headline, opening, message = _advice_words(group.level, ADVICE[group.level])
+    time_up = group.time_up
     return {
         "level": group.level.stored_name,
+        # beside another advice's: when this one's own time is up, said under its own signs
+        "time_up": (
+            group.time_up_words(friendly_time(time_up, zone, now))
+            if held_apart and group.level >= AdviceLevel.SEE_CLINICIAN and time_up > now
+            else None
+        ),
         "urgent": group.level is AdviceLevel.URGENT,  # deleting or correcting a check-in does not lift its signs
         "headline": headline,
         "opening": opening,
