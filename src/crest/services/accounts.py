@@ -1327,11 +1327,12 @@ class Accounts:
         return self._audit.done_by(actor.account_id)
 
     def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
-        """A person deletes their account and every record of theirs (their password confirms it)."""
+        """A person deletes their account and every record of theirs (their password confirms it, first: whoever
+        holds an open session learns nothing of the account without it, ASVS 5.0 re-authentication)."""
         require(actor, Action.DELETE_OWN_ACCOUNT, what="delete an account")
         assert not isinstance(actor, Anonymous)
-        self._refuse_if_still_needed(actor)
         self._confirm_own_password(actor, password, address, "delete account", "nothing was deleted")
+        self._refuse_if_still_needed(actor)
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)
         # Ended access is a security event; the entry keeps the account's number and the address, not its name.
@@ -1343,7 +1344,7 @@ class Accounts:
         administrator to hand over to (invites are for practitioners and clients), so the last one removes the
         practitioners first. A practitioner's deletion would drop their clients' care links and prescriptions
         unannounced; ending each programme is the way that tells the client and offers the final report first.
-        Asked before the password: a refusal for what the account is, not a guess to count."""
+        Asked once the password is confirmed: what the account is, is its owner's to hear."""
         if isinstance(actor, Admin):
             admins = self._store.members(actor.practice_id, Role.ADMIN)
             practitioners = self._store.members(actor.practice_id, Role.PRACTITIONER)
