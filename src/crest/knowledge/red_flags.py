@@ -51,18 +51,18 @@ or a bowel movement; a new need for pads, or leaking said of oneself; it "gettin
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing: idioms ("weak
 at the knees", "fell over laughing", "dead heavy", "breathless with excitement"), and, for the rules about a person's
 history (cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone
-else ("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
-unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now (bladder
-trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them lately when
-the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie on the floor
-for it?"), or tells of their fall with a pain they have now ("my mum fell yesterday and her back is in agony"), a fall
-that hurt them, or one beside fragile bones or steroids they have now ("she has osteoporosis"), not placed long ago.
-A message that asks whether the rest would help them ("could this position help him?") reads their own words, apart
-from the writer's, when those words say a pain they have or something that happened to them lately ("my brother
-injects drugs and now has awful back pain"): by the rules of a person's history only (cancer, immunity, drugs,
-infection, a fall, fragile bones), so that they add a sign and never take away the writer's. What it says of a pet's
-own body ("my dog can't feel his legs") is not read by any rule, nor the "his" of a rider who came off a horse taken
-for the horse's.
+else ("my sister had cancer", up to the end of its clause unless the next goes on about them) or about work or a cause
+named after an illness ("a cancer ward", "I work in oncology"), unless the person says it is theirs too ("... and now
+I've been diagnosed too"). A symptom someone else has now (bladder trouble, numbness, pain) still fires: whoever has it
+needs the warning, and so does what happened to them lately when the message asks whether they may do the rest ("my
+grandad fell down the stairs this morning, can he lie on the floor for it?"), or tells of their fall with a pain they
+have now ("my mum fell yesterday and her back is in agony"), a fall that hurt them, or one beside fragile bones or
+steroids they have now ("she has osteoporosis"), not placed long ago. A message that asks whether the rest would help
+them ("could this position help him?") reads their own words, apart from the writer's, when those words say a pain they
+have or something that happened to them lately ("my brother injects drugs and now has awful back pain"): by the rules of
+a person's history only (cancer, immunity, drugs, infection, a fall, fragile bones), so that they add a sign and never
+take away the writer's. What it says of a pet's own body ("my dog can't feel his legs") is not read by any rule, nor the
+"his" of a rider who came off a horse taken for the horse's.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the person
 says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no", "don't have" or
@@ -189,12 +189,14 @@ def present_symptoms(plain_text: str) -> str:
     return text
 
 
-def about_the_reader(plain_text: str) -> str:
+def about_the_reader(plain_text: str, clauses: Sequence[str] = ()) -> str:
     """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
     unless the person says they share it ("... me too") or asks for that person after something that happened to
     them lately or with a pain they have now ("my brother injects drugs and has back pain now, what should he do"), or
     tells of their fall with a pain they have now, or of one that hurt them or came beside fragile bones or steroids
-    they have now, not long ago (`_THEIR_PAIN_NOW`, `_THEIR_FALL_HURT_THEM`, `_THEIR_FRAGILE_BONES_NOW`)."""
+    they have now, not long ago (`_THEIR_PAIN_NOW`, `_THEIR_FALL_HURT_THEM`, `_THEIR_FRAGILE_BONES_NOW`). What is
+    said of them ends with its clause, where `clauses` (`_clauses`) are `plain_text`'s words: "my dad had cancer
+    years ago, uti and back pain since tuesday" keeps the writer's UTI."""
     asked_for_them_now = _RECENTLY.search(plain_text) or _PAIN_NOW.search(plain_text)
     if _SHARED_WITH_ME.search(plain_text) or (_ASKED_FOR_THEM.search(plain_text) and asked_for_them_now):
         return plain_text
@@ -203,7 +205,15 @@ def about_the_reader(plain_text: str) -> str:
     )
     if _THEIR_PAIN_NOW.search(plain_text) or (their_fall_now and not _LONG_AGO.search(plain_text)):
         return plain_text
-    return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
+    apart = [plain_text]
+    if clauses and " ".join(clauses) == plain_text:
+        apart = list(clauses[:1])
+        for clause in clauses[1:]:  # a clause that goes on about them ("he had chemo") is read with theirs
+            if _STILL_THEIRS.match(clause):
+                apart[-1] += " " + clause
+            else:
+                apart.append(clause)
+    return " ".join(" ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", each)).split()) for each in apart)
 
 
 def _as_written(question: str, written: str) -> str:
@@ -258,10 +268,10 @@ def fired_rules(question: str, rules: Iterable[RedFlagRule], written: str | None
     """The rules that fire on `question`; `written`, where `question` is its words with typos fixed, is how the
     writer set them out (sentences, capitals), for what the message says of someone else (`their_words_now`)."""
     plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(question)).split())
-    readers_own = about_the_reader(plain)
+    clauses = _clauses(question, question if written is None else written)
+    readers_own = about_the_reader(plain, clauses)
     present = present_symptoms(plain)
     theirs = their_words_now(question, written)
-    clauses = _clauses(question, question if written is None else written)
     return [
         rule
         for rule in rules
@@ -528,6 +538,12 @@ _ME = r"i|im|ive|id|ill|me|my|mine|myself"
 _NO_HARM_TO_ME = r"no (?:real |lasting )?(?:harm|damage)|none the worse"
 _NOT_ABOUT_ME = rf"(?: (?!(?:{_ME}|{_NO_HARM_TO_ME})\b)\w+)"
 _SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b{_NOT_ABOUT_ME}{{0,10}}")
+# What is said of them ends with its clause, unless the next clause goes on about them: "my dad had cancer years ago,
+# uti and back pain since tuesday" is the writer's UTI, "my dad had cancer, he had chemo" his.
+_STILL_THEIRS = re.compile(
+    r"(?:(?:and|but|then|so|though|although|while|because|as) )?"
+    r"(?:he|she|they|hes|shes|theyre|theyve|his|her|hers|their|him|them|it|its)\b"
+)
 # What a message says of an animal's own body is nobody's warning sign ("my dog can't feel his legs", "our cat's
 # back legs are weak"): only up to the animal's own "his", "her", "its" or "their" and the next word, with no word
 # about the writer between, so "I walked my dog and now I can't feel my legs" is read whole.
