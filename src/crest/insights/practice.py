@@ -121,7 +121,9 @@ class WeekTotal:
 
 
 def counts_as_practice(session: PracticeSession) -> bool:
-    return session.actual_seconds >= PRACTICE_MIN_SECONDS and not session.demo
+    """A rest of a minute or more that has ended (interrupted ones with the time they rested), not a demo: one still
+    running is "In progress" in the Journal, so Progress and the report count it once it ends."""
+    return session.status.finished and session.actual_seconds >= PRACTICE_MIN_SECONDS and not session.demo
 
 
 def last_real_session_at(sessions: Sequence[PracticeSession]) -> datetime | None:
@@ -204,6 +206,8 @@ def adherence(
         else sum(1 for s in last_7 if s.started_at >= start_of_day(young, zone)),
         today=today,
         short_rests_28_days=sum(
-            1 for s in sessions if since(28) <= s.started_at <= now and not s.demo and not counts_as_practice(s)
+            1
+            for s in sessions
+            if since(28) <= s.started_at <= now and s.status.finished and not s.demo and not counts_as_practice(s)
         ),
     )
