@@ -237,6 +237,8 @@ class HelpSearch:
         spelt = match.group()
         joined = "".join(words(spelt))
         if "-" in spelt:  # pieces that make an entry word together, as written or with a typo, are that word
+            if joined in self._content.synonyms:  # or a lay word: "post-op" is "postop", never "stop"
+                return joined
             whole = self._fixer.fix(joined)
             return whole if self._fixer.is_known(whole) else spelt
         return self._fixer.sounded_out(joined) or self._fixer.without_vowels(joined) or spelt

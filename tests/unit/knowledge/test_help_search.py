@@ -89,6 +89,37 @@ def test_what_is_asked_outweighs_the_words_around_it(search_name: str, question:
     assert [entry.id for entry in search.answers(question)][:1] == [entry_id]
 
 
+# A recent operation told as readers tell it (s56, readers_20: "had my ... out", keyhole, stitches, post-op, an organ
+# named and not the word surgery) is the surgery question, not how often, how long or pregnancy.
+RECENT_OPERATIONS = [
+    "i had my appendix removed last month, is it ok to lie like this",
+    "two weeks after a hysterectomy, can i try constructive rest",
+    "had keyhole surgery on my knee recently, should i wait before doing this",
+    "my stitches came out on friday after my hernia op, ok to start?",
+    "still healing from my c-section six weeks ago, can i do the knees up thing",
+    "im post-op from a back operation, when can i begin",
+    "got my new hip ten days ago, am i allowed to do this",
+    "recovering from an operation on my tummy, is this safe",
+    "they took an ovary out a month ago by laparoscopy, fine to lie on the floor?",
+    "just home from hospital after an op, can i rest like this",
+    "i'm 2 weeks out from spinal surgery, is crp ok for me",
+    "had my tonsils out last week, can i still practise",
+    "had a stent put in a fortnight ago, is lying like this alright",
+    "the wound from my bowel surgery is still healing, should i hold off",
+    "can i do this with fresh stitches in my belly",
+]
+
+
+@pytest.mark.parametrize("question", RECENT_OPERATIONS)
+def test_a_recent_operation_told_in_lay_words_finds_the_surgery_entry(question: str) -> None:
+    assert [entry.id for entry in WITH_MEANING.answers(question)][:1] == ["surgery"]
+
+
+def test_hyphenated_pieces_that_make_a_lay_word_are_read_as_that_word() -> None:
+    assert WORDS_ALONE.respelt("im post-op after a c-section") == "im postop after a csection"
+    assert {"surgery", "scar"} <= set(WORDS_ALONE.query_terms("post-op, c-section"))
+
+
 def test_a_word_of_the_dictionary_is_not_fixed_into_an_entry_word() -> None:
     assert SpellingFixer({"tight"}).fix("night") == "tight"
     assert SpellingFixer({"tight"}, frozenset({"night"})).fix("night") == "night"
