@@ -418,6 +418,14 @@ def cleos_alert_and_page(app: FastAPI, world: World) -> tuple[str, str]:
     return str(next(alert["text"] for alert in row["alerts"] if alert["kind"] == "warning_signs")), page
 
 
+def ann_in_severe_pain(app: FastAPI, world: World) -> None:
+    """A check-in of Ann's (the linked practitioner's client) rating 8/10: a severe pain alert to acknowledge (one
+    the client does not have is not found)."""
+    with browser(app, world.tokens["client_a"]) as ann:
+        pain = [{"region": "hip", "side": "left", "score": 8}]
+        assert ann.post("/api/checkins", json={"pain": pain}).status_code == 201
+
+
 def sams_invite(app: FastAPI, world: World, email: str | None = None) -> str:
     """A client invitation of Sam's (the practitioner who follows nobody), for `email` or anyone: its code."""
     with browser(app, world.tokens["unlinked_practitioner"]) as sam:

@@ -278,32 +278,11 @@ class PracticeMode:
     def _summary(
         self, linked: LinkedClient, window: ClientWindow, acknowledged: dict[str, datetime], now: datetime
     ) -> ClientSummary:
-        zone = zone_named(window.zone_name, self._zone)
+        signals = self._signals(linked, window, now)
+        zone, trends = signals.zone, signals.trends
         prescription = window.prescription
         applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
         target = prescription.weekly_target(zone) if prescription is not None and applies else None
-        trends = pain_trends(window.check_ins, zone)
-        # the answers' standing as the client's page and their own crest read it: an earlier "yes" within its
-        # waiting time, all-clears; the red flag dated by its "yes", so answers all "no" do not raise it again
-        safety = safety_standing(window.safety_screens, window.clearances, now)
-        said = safety.concern_said
-        signals = ClientSignals(
-            recent_check_ins=window.check_ins,
-            trends=trends,
-            last_session_at=window.last_session_at,
-            programme_start=linked.link.consent_granted_at or linked.link.created_at,
-            daily_plan=prescription is not None and applies and prescription.daily,
-            safety_level=safety.answers_level,
-            safety_answered_at=None if said is None else said.answered_at,
-            safety_stored_at=None if said is None else said.stored_at,
-            zone=zone,
-            check_in_signs=each_sign_once(
-                [
-                    *check_in_signs(_recent(window.check_ins, now), zone),
-                    *(kept_sign(warning, zone) for warning in window.kept_warnings if warning.held_until > now),
-                ]
-            ),
-        )
         alerts = client_alerts(signals, now)
         acknowledged_kinds = {AlertKind(kind): at for kind, at in acknowledged.items()}
         assert linked.client.person_id is not None  # a client account always has its person
@@ -324,6 +303,43 @@ class PracticeMode:
             ),
             zone=zone,
         )
+
+    def _signals(self, linked: LinkedClient, window: ClientWindow, now: datetime) -> ClientSignals:
+        """What a client's alerts are computed from, read from their window of the journal."""
+        zone = zone_named(window.zone_name, self._zone)
+        prescription = window.prescription
+        applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
+        # the answers' standing as the client's page and their own crest read it: an earlier "yes" within its
+        # waiting time, all-clears; the red flag dated by its "yes", so answers all "no" do not raise it again
+        safety = safety_standing(window.safety_screens, window.clearances, now)
+        said = safety.concern_said
+        return ClientSignals(
+            recent_check_ins=window.check_ins,
+            trends=pain_trends(window.check_ins, zone),
+            last_session_at=window.last_session_at,
+            programme_start=linked.link.consent_granted_at or linked.link.created_at,
+            daily_plan=prescription is not None and applies and prescription.daily,
+            safety_level=safety.answers_level,
+            safety_answered_at=None if said is None else said.answered_at,
+            safety_stored_at=None if said is None else said.stored_at,
+            zone=zone,
+            check_in_signs=each_sign_once(
+                [
+                    *check_in_signs(_recent(window.check_ins, now), zone),
+                    *(kept_sign(warning, zone) for warning in window.kept_warnings if warning.held_until > now),
+                ]
+            ),
+        )
+
+    def _standing_alerts(self, linked: LinkedClient) -> list[Alert]:
+        """The client's alerts that stand now, open or acknowledged, as their row in the list of clients reads them."""
+        now = self._clock()
+        person_id = linked.client.person_id
+        assert person_id is not None  # a client account always has its person
+        windows = self._store.client_windows(
+            [person_id], now - timedelta(days=DASHBOARD_DAYS), timedelta(days=WINDOW_DAYS)
+        )
+        return client_alerts(self._signals(linked, windows[person_id], now), now)
 
     # One client
 
@@ -468,6 +484,12 @@ class PracticeMode:
                 f"unknown alert {quoted(kind)}; one of {', '.join(kind.value for kind in AlertKind)}"
             ) from None
         linked = self._linked(actor, client_id, Action.ACKNOWLEDGE_ALERT)
+        # one the client does not have: kept, it would hide the alert if raised by records stored before it
+        if all(alert.kind is not alert_kind for alert in self._standing_alerts(linked)):
+            raise NotFoundForYou(
+                f"{linked.client.name} has no {quoted(alert_kind.value.replace('_', ' '))} alert now; nothing was "
+                "acknowledged"
+            )
         self._store.acknowledge(linked.link.id, alert_kind, self._clock())
         self._audited_read(actor, linked, Audited.ACKNOWLEDGE_ALERT, address, detail=alert_kind.value)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.testclient import WebSocketDenialResponse
 from starlette.websockets import WebSocketDisconnect
@@ -33,6 +34,7 @@ from support.practice_web import (
     PASSWORD,
     NoPoseModelHere,
     World,
+    ann_in_severe_pain,
     browser,
     practice_app,
 )
@@ -77,6 +79,7 @@ class Rule:
     params: dict[str, str] = field(default_factory=dict)  # path parameter -> a key of World.ids
     query: str = ""
     files: bool = False
+    given: Callable[[FastAPI, World], None] | None = None  # what the route needs first (an alert to acknowledge)
 
 
 def refusal(forbidden: int) -> Callable[[str, bool], int | str]:
@@ -406,7 +409,11 @@ MATRIX: dict[tuple[str, str], Rule] = {
         ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}, body=lambda w, a: {"minutes": 10}
     ),
     ("POST", "/api/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(
-        ("linked_practitioner",), 204, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
+        ("linked_practitioner",),
+        204,
+        about_client_a,
+        params={"client_id": "client", "kind": "alert_kind"},
+        given=ann_in_severe_pain,
     ),
     ("POST", "/api/practice/clients/{client_id}/sessions/{session_id}/notes"): Rule(
         ("linked_practitioner",),
@@ -443,7 +450,11 @@ MATRIX: dict[tuple[str, str], Rule] = {
         ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
     ),
     ("POST", "/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(
-        ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
+        ("linked_practitioner",),
+        303,
+        about_client_a,
+        params={"client_id": "client", "kind": "alert_kind"},
+        given=ann_in_severe_pain,
     ),
     ("POST", "/practice/clients/{client_id}/sessions/{session_id}/notes"): Rule(
         ("linked_practitioner",),
@@ -620,6 +631,8 @@ def test_each_actor_gets_what_the_matrix_says(world: World, tmp_path: Path, rout
     answers: dict[str, int | str] = {}
     expected: dict[str, int | str] = {}
     with TestClient(app):
+        if rule.given is not None:
+            rule.given(app, world)
         for actor in order:
             with browser(app, world.tokens[actor]) as client:
                 client.follow_redirects = False

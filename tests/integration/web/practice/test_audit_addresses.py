@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.services.audit import Audited
-from support.practice_web import PASSWORD, World, app_code, browser
+from support.practice_web import PASSWORD, World, ann_in_severe_pain, app_code, browser
 
 TEST_CLIENT_ADDRESS = "testclient"  # what Starlette's TestClient gives as the client's host
 
@@ -84,6 +84,7 @@ def test_nobody_signed_in_has_no_activity_to_read(app: FastAPI) -> None:
 
 def test_an_acknowledged_alert_and_each_export_say_which_in_the_audit_log(app: FastAPI, world: World) -> None:
     client_id = world.ids["client"]
+    ann_in_severe_pain(app, world)
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         assert pat.post(f"/api/practice/clients/{client_id}/alerts/severe_pain/acknowledge").status_code == 204
         assert pat.get(f"/api/practice/clients/{client_id}/report.pdf").status_code == 200
