@@ -1,6 +1,7 @@
 """`crest ask`: answers to questions about constructive rest, each naming its sources; warning signs first."""
 
 import json
+import re
 from difflib import get_close_matches
 from itertools import takewhile
 from typing import TYPE_CHECKING, Annotated
@@ -21,18 +22,32 @@ LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
 SHELL_PROMPT_LINES = 1  # the line the shell's prompt takes after the answer
 
 
+# A word named as a long option is: two dashes, then a letter ("--5" and "---" are words).
+OPTION_NAME = re.compile(r"--[A-Za-z][A-Za-z0-9_-]*")
+
+
 class AskCommand(CrestCommand):
     """Quotes are optional: a word that looks like an option (`at -5 degrees`) is part of the question. But a near
     miss of ask's own options (`--jsno`) is a typo, not a word: it is refused as any command refuses an unknown
-    option, naming the one meant, where it would silently have become part of the question."""
+    option, naming the one meant, where it would silently have become part of the question. So is a question that
+    opens with an option's name (`--bogus x`): an option ask lacks, as other commands refuse it. A question that
+    opens so is asked after `--` (`crest ask -- --bogus x`), or quoted with its other words."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         own = [name for param in self.get_params(ctx) for name in param.opts if name.startswith("--")]
-        for word in takewhile(lambda word: word != "--", args):  # after `--` every word is the question's
+        words = list(takewhile(lambda word: word != "--", args))  # after `--` every word is the question's
+        for word in words:
             name = word.partition("=")[0]
             meant = get_close_matches(name, own) if name.startswith("--") and name not in own else []
             if meant:
                 raise NoSuchOption(name, possibilities=meant, ctx=ctx)
+        first = next((word.partition("=")[0] for word in words if word.partition("=")[0] not in own), "")
+        if OPTION_NAME.fullmatch(first):
+            said = NoSuchOption(first).message  # "No such option: NAME", its control characters escaped
+            options = ", ".join(sorted(own))
+            raise NoSuchOption(
+                first, f"{said} (crest ask's options: {options}; a question starting with it goes after --)", ctx=ctx
+            )
         return super().parse_args(ctx, args)
 
 
