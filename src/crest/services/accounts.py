@@ -191,11 +191,23 @@ class NotFoundForYou(CrestError):
     http_status = 404
 
 
-# An invitation that the account signed in may not take: another account may.
-SIGN_OUT_FOR_ANOTHER = "sign out, then open the invitation again to accept it with the account it is for"
-# ... said to a crest linked to the practice's server (`crest link URL CODE`): a terminal has nothing to sign out of.
-UNLINK_FOR_ANOTHER = (
-    "run crest unlink first, then crest link with the invitation to accept it with the account it is for"
+@dataclass(frozen=True)
+class AskedThrough:
+    """How a refusal of an invitation that the account asking may not take (another account may) names that
+    account, and says what to do then, at the door the person asked through."""
+
+    account: str  # before the account's email
+    then: str
+
+
+# A browser signed in to the account
+SIGNED_IN_HERE = AskedThrough(
+    "you are signed in as", "sign out, then open the invitation again to accept it with the account it is for"
+)
+# A crest linked to the practice's server (`crest link URL CODE`): a terminal has nothing to sign out of.
+LINKED_CREST = AskedThrough(
+    "this computer is linked to",
+    "run crest unlink first, then crest link with the invitation to accept it with the account it is for",
 )
 
 
@@ -1003,17 +1015,17 @@ class Accounts:
         *,
         share_notes: bool = False,
         address: str | None = None,
-        then: str = SIGN_OUT_FOR_ANOTHER,
+        asked: AskedThrough = SIGNED_IN_HERE,
     ) -> Accepted:
         """The invitation taken by the account signed in here (a client joining a second practitioner): nothing it
         gave is asked again (its name; its email, password and two-step code were asked at sign-in), only a client's
         consent. It stays single-use and ends as any does; one for another email stays that email's, and an account
-        of another practice or role is refused before anything is used, saying what to do `then`. The session goes
-        on: no new one."""
+        of another practice or role is refused before anything is used, in the words of the door `asked` through.
+        The session goes on: no new one."""
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
-        refused = self.refused_as_signed_in(code, actor, account, then)
+        refused = self.refused_as_signed_in(code, actor, account, asked)
         if refused is not None:
             raise refused
         accepted = self._store.accept_invite(
@@ -1028,18 +1040,19 @@ class Accounts:
         return Accepted(self._joined(view, accepted, share_notes, address), accepted.account, None, None)
 
     def refused_as_signed_in(
-        self, code: str, actor: Actor, account: Account, then: str = SIGN_OUT_FOR_ANOTHER
+        self, code: str, actor: Actor, account: Account, asked: AskedThrough = SIGNED_IN_HERE
     ) -> CrestError | None:
         """Why the account signed in cannot take this invitation (one sent to another email, or for another practice
-        or role), which its page says at once rather than offer a button that cannot work, and what to do `then`;
-        None: it may."""
+        or role), which its page says at once rather than offer a button that cannot work, in the words of the door
+        `asked` through; None: it may."""
         invite, _ = self._open_invite(code)
         if invite.email is not None and invite.email != account.email:
-            return InviteForAnotherEmail(f"this invite was sent to another email address; {then}")
+            return InviteForAnotherEmail(f"this invite was sent to another email address; {asked.then}")
         role = role_of(actor)
         if role is not None and (role is not invite.role or practice_of(actor) != invite.practice_id):
             practice = self._store.practice_name(practice_of(actor) or invite.practice_id)
-            return AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {then}")
+            a_role = f"{'an' if role.label[0] in 'aeiou' else 'a'} {role.label}"
+            return AlreadyInAPractice(f"{asked.account} {account.email}, {a_role} of {practice}; {asked.then}")
         return None
 
     def _joined(self, view: InviteView, accepted: Acceptance, share_notes: bool, address: str | None) -> SignedIn:

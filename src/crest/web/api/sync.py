@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from crest.accounts.model import Anonymous, Client
 from crest.errors import CrestError
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
-from crest.services.accounts import UNLINK_FOR_ANOTHER, NotFoundForYou, NotSignedIn
+from crest.services.accounts import LINKED_CREST, NotFoundForYou, NotSignedIn
 from crest.services.sync import HELD_CURSOR, HELD_PER_PAGE
 from crest.web.practice_door import Asked, Door, ForClientsOnly, address_of
 from crest.web.practice_schemas import HeldOut, JoinedOut, PrescriptionOut, SyncJoinIn, SyncOut, SyncPushIn
@@ -159,7 +159,7 @@ def join(request: Request, body: SyncJoinIn, asker: Asked, door: Door) -> Joined
         body.consent,
         share_notes=body.share_notes,
         address=address_of(request),
-        then=UNLINK_FOR_ANOTHER,  # a refusal goes to a terminal: its advice is crest's commands
+        asked=LINKED_CREST,  # a refusal goes to a terminal: its advice is crest's commands
     )
     return JoinedOut(practice=door.accounts.practice_name(accepted.actor) or "")
 

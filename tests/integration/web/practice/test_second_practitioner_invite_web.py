@@ -79,7 +79,10 @@ def test_another_accounts_invitation_is_not_taken_by_the_one_signed_in(app: Fast
         assert refused.status_code == 422 and "sent to another email address; sign out" in refused.json()["detail"]
     with browser(app, world.tokens["linked_practitioner"]) as pat:  # a practitioner's account is no client's
         refused = pat.post(f"/api/auth/invites/{sams_invite(app, world)}/accept", json={"consent": True})
-        assert refused.status_code == 409 and "you are signed in as practitioner of" in refused.json()["detail"]
+        assert (
+            refused.status_code == 409
+            and "you are signed in as pat@clinic.example, a practitioner of" in refused.json()["detail"]
+        )
     with browser(app, world.tokens["client_b"]) as ben:  # still there for the account it was sent to
         assert ben.post(f"/api/auth/invites/{for_ben}/accept", json={"consent": True}).status_code == 201
 
@@ -91,7 +94,10 @@ def test_the_page_says_at_once_when_the_account_signed_in_cannot_take_it(app: Fa
     with browser(app, world.tokens["admin"]) as admin:
         for_a_practitioner = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
     for code, said in (
-        (for_a_practitioner, "You are signed in as client of Clinic; sign out, then open the invitation again"),
+        (
+            for_a_practitioner,
+            "You are signed in as ann@example.org, a client of Clinic; sign out, then open the invitation again",
+        ),
         (sams_invite(app, world, "ben@example.org"), "This invite was sent to another email address; sign out"),
     ):
         with browser(app, world.tokens[ANN]) as ann:
