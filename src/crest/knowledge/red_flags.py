@@ -1346,9 +1346,10 @@ _LIMP_WITH_EASE = (
     r".*\b(?:relax\w*|letting go|let go|at ease|melt\w*|sinking|sunk|unwind\w*|calm\w*|so comfy|rested)\b"
 )
 # Both legs so, said to be pleasant ("heavy and floppy in a nice way, like after a massage"): the same ease, where
-# both legs merely relaxed are still read as weak (urgent care) unless the message says so; not "not in a nice way".
+# both legs merely relaxed are still read as weak (urgent care) unless the message says so; not "not in a nice way",
+# nor beside a fall.
 _LIMP_AND_PLEASANT = (
-    rf"{_NOTHING_OF_WEAKNESS}(?!.*\bnot (?:in a|like|very|so|that|at all)\b)"
+    rf"{_NOTHING_OF_WEAKNESS}(?!.*\b(?:not (?:in a|like|very|so|that|at all)|fell|fall\w*|collaps\w*|stumbl\w*)\b)"
     r".*\b(?:in a (?:nice|good|pleasant|lovely|relaxing) way|pleasant\w*|lovely"
     r"|like after a (?:massage|good stretch))\b"
 )
