@@ -14,5 +14,7 @@ def test_one_is_singular_and_every_other_number_plural() -> None:
 
 def test_a_sync_names_each_kind_it_sent_in_words() -> None:
     result = SyncResult({"sessions": 7, "check_ins": 7, "safety_screens": 1, "psfs": 2}, 0, None)
-    assert result.sent_counts() == ("7 sessions", "7 check-ins", "1 safety screen", "2 PSFS rounds")
+    assert result.sent_counts() == ("7 sessions", "7 check-ins", "1 safety screen", "2 ratings of daily activities")
+    # the PSFS as the rest of crest names it, where a sync said "PSFS rounds"
+    assert SyncResult({"psfs": 1}, 0, None).sent_counts() == ("1 rating of daily activities",)
     assert SyncResult({"check_ins": 1, "body_maps": 2}, 0, None).sent_counts() == ("1 check-in", "2 body maps")

@@ -40,6 +40,7 @@ from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError, one_line
 from crest.input_problems import quoted
+from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
@@ -241,7 +242,13 @@ class LinkStatus:
     programme_ended: bool = False  # not followed because every programme there ended (not because sharing stopped)
 
 
-_NOUNS = {"sessions": "session", "check_ins": "check-in", "safety_screens": "safety screen", "psfs": "PSFS round"}
+# Each kind's noun and its plural where adding an s would be wrong; the PSFS as the Daily activities page names it.
+_NOUNS: dict[str, tuple[str, str | None]] = {
+    "sessions": ("session", None),
+    "check_ins": ("check-in", None),
+    "safety_screens": ("safety screen", None),
+    "psfs": ("rating of daily activities", capacity.PSFS_ROUNDS.plural),
+}
 
 
 @dataclass(frozen=True)
@@ -272,7 +279,7 @@ def deletions_held_back(count: int) -> str:
 def _sent_in_words(kind: str, count: int) -> str:
     noun = _NOUNS.get(kind)
     # The server names what it received: a kind this crest has no noun for (a newer server's) is said its way.
-    return counted(count, noun) if noun else f"{count} {kind.replace('_', ' ')}"
+    return counted(count, *noun) if noun else f"{count} {kind.replace('_', ' ')}"
 
 
 # (method, url, json body or None, bearer token or None) -> parsed JSON answer
