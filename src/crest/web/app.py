@@ -34,6 +34,7 @@ from crest.web.api import api_router
 from crest.web.context import SessionWatch, UploadLimits, WebContext, size_shown
 from crest.web.errors import install_error_handlers
 from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
+from crest.web.head import HeadAsGet
 from crest.web.headers import SecurityHeaders
 from crest.web.live import LiveStreamLimit
 from crest.web.pages import pages_router
@@ -112,6 +113,7 @@ def create_app(
     )
     app.state.context = context
     install_error_handlers(app)
+    app.add_middleware(HeadAsGet)  # innermost: every guard reads the HEAD it was sent
     app.add_middleware(RefuseOversizedUploads, limits=context.limits)
     if served_as is None:
         served_as = ServedAs() if practice is None else ServedAs.practice(practice.public_url, practice.served_at)
