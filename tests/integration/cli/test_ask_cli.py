@@ -118,12 +118,16 @@ def test_a_mistyped_option_is_refused_naming_the_right_one(
     [
         (["--5", "degrees", "-5", "--verbose", "---"], "--5 degrees -5 --verbose ---"),
         (["--", "--jsno", "--json"], "--jsno --json"),  # after `--` every word is the question's
+        (["--", "--bogus", "x"], "--bogus x"),  # an option's name opening the question: after `--`,
+        (["--bogus x"], "--bogus x"),  # or quoted with its other words,
+        (["why", "--bogus"], "why --bogus"),  # or inside it
     ],
 )
 def test_other_words_that_look_like_options_stay_in_the_question(
     run_crest: RunCrest, words: list[str], question: str
 ) -> None:
-    """Only a near miss of ask's own options is refused."""
+    """Only a near miss of ask's own options, or an option's name opening the question, is refused
+    (test_ask_unknown_option_cli)."""
     result = run_crest("ask", "--json", *words)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["question"] == question

@@ -1,7 +1,7 @@
 """`crest ask --bogus x` is refused as an option ask lacks, in one line naming its options (walk s56 L8), where it
-answered the question "--bogus x"; `--` before it, or quotes around it with its other words, still ask it."""
+answered the question "--bogus x". `--` before it, or quotes around it with its other words, still ask it: see
+test_ask_cli's test_other_words_that_look_like_options_stay_in_the_question."""
 
-import json
 import subprocess
 from collections.abc import Callable
 
@@ -24,19 +24,3 @@ def test_a_question_opening_with_an_option_ask_lacks_is_refused_naming_its_optio
         f"crest: No such option: {name} (crest ask's options: --help, --json; a question starting with it goes "
         "after --) (see --help)"
     )
-
-
-@pytest.mark.parametrize(
-    ("words", "question"),
-    [
-        (["--", "--bogus", "x"], "--bogus x"),  # after `--`, as the refusal says
-        (["--bogus x"], "--bogus x"),  # quoted with its other words
-        (["why", "--bogus"], "why --bogus"),  # inside the question: a word of it
-    ],
-)
-def test_a_question_with_an_option_name_is_asked_after_dashes_quoted_or_inside(
-    run_crest: RunCrest, words: list[str], question: str
-) -> None:
-    result = run_crest("ask", "--json", *words)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["question"] == question

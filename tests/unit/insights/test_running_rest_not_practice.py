@@ -12,22 +12,9 @@ from crest.journal.records import PracticeSession
 from crest.journal.vocabulary import SessionStatus
 
 NOW = datetime(2026, 12, 8, 0, 17, tzinfo=UTC)
-DONE = PracticeSession(
-    started_at=NOW - timedelta(minutes=16),
-    planned_minutes=5,
-    variant="standard",
-    status=SessionStatus.COMPLETED,
-    actual_seconds=300,
-    id=1,
-)
-RUNNING = PracticeSession(
-    started_at=NOW - timedelta(minutes=2),
-    planned_minutes=10,
-    variant="standard",
-    status=SessionStatus.RUNNING,
-    actual_seconds=65,
-    id=2,
-)
+# at 00:17: a 5-minute rest from 00:01, and a 10-minute one begun at 00:15, 65 seconds saved so far
+DONE = PracticeSession(NOW - timedelta(minutes=16), 5, "standard", SessionStatus.COMPLETED, actual_seconds=300, id=1)
+RUNNING = PracticeSession(NOW - timedelta(minutes=2), 10, "standard", SessionStatus.RUNNING, actual_seconds=65, id=2)
 
 
 @pytest.mark.parametrize(
