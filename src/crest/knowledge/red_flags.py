@@ -89,16 +89,13 @@ the sign again ("had a fever years ago. fever and back pain since friday"; not o
 "had a UTI years ago, sorted with antibiotics"), and "dead on my feet" is an idiom for tired. A tingle in the legs or
 feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it goes",
 "gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a
-nice way"), or names restless legs; nor are both legs heavy or floppy said to be pleasant ("in a nice way, like after a
-massage") with nothing of weakness, numbness, a time or a fear; "can I still do this" after an illness the message says
-is over is asked of the rest. A small fall, knock or bump that the message says did no harm ("tripped over the cat,
-wasn't hurt", "no harm done, I fell out of bed", "nothing broken") is not the fracture warning sign, unless the message
-also names pain, swelling, bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a crash, a
-height, stairs, a "bad" fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs that ache
-or are sore after exercise ("my legs really ache after the gym") are not pain in both legs unless the message says more
-of it (down the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee mid-session")
-is no trouble passing urine.
-"""
+nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over the
+cat, wasn't hurt", "no harm done, I fell out of bed", "nothing broken") is not the fracture warning sign, unless the
+message also names pain, swelling, bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a
+crash, a height, stairs, a "bad" fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs
+that ache or are sore after exercise ("my legs really ache after the gym") are not pain in both legs unless the message
+says more of it (down the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee
+mid-session") is no trouble passing urine."""
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -1335,23 +1332,12 @@ _RELAXED_NOT_NUMB = (
 # Limbs heavy, floppy, limp or loose with the ease the position brings ("my arms felt heavy and floppy, was that the
 # relaxation?"): letting go, not weakness, when no other word of weakness, numbness or a foot that drops or catches
 # is said, and nothing stays or came on suddenly.
-_NOTHING_OF_WEAKNESS = (
+_LIMP_WITH_EASE = (
     r"^(?!.*\b(?:weak\w*|numb\w*|tingl\w*|dead|cant|cannot|couldnt|unable|still|hours|days|wont|stays?|stayed|since"
     r"|keeps?|all day|worse|sudden\w*|drop\w*|drag\w*|slap\w*|trip\w*|catch\w*|grip\w*|buckl\w*|giv\w* (?:way|out)"
     r"|gave (?:way|out)|scared|worried|worrying)\b)"
     r"(?=.*\b(?:floppy|limp|loose|heavy)\b)"
-)
-_LIMP_WITH_EASE = (
-    rf"{_NOTHING_OF_WEAKNESS}"
     r".*\b(?:relax\w*|letting go|let go|at ease|melt\w*|sinking|sunk|unwind\w*|calm\w*|so comfy|rested)\b"
-)
-# Both legs so, said to be pleasant ("heavy and floppy in a nice way, like after a massage"): the same ease, where
-# both legs merely relaxed are still read as weak (urgent care) unless the message says so; not "not in a nice way",
-# nor beside a fall.
-_LIMP_AND_PLEASANT = (
-    rf"{_NOTHING_OF_WEAKNESS}(?!.*\b(?:not (?:in a|like|very|so|that|at all)|fell|fall\w*|collaps\w*|stumbl\w*)\b)"
-    r".*\b(?:in a (?:nice|good|pleasant|lovely|relaxing) way|pleasant\w*|lovely"
-    r"|like after a (?:massage|good stretch))\b"
 )
 # A tingle or numbness that the message says passes by itself ("my legs tingle a bit at the start and it goes",
 # "gone after a minute"), and nothing says it stays, keeps coming, or comes and goes: the position, not a warning sign.
@@ -1412,11 +1398,7 @@ SAME_AS_AT_THE_START = (
 PRACTISING = r"doing (?:this|it|crp|the rest|constructive rest)|practi[sc]\w*|sessions?|lying like this"
 # Words of the present beside an illness ("again", "still", "this week", "now I ..."): what goes on, not history.
 _SAID_OF_NOW = (
-    # not "can I still do this", asked of the rest (`_ILLNESS_LONG_OVER`)
-    r"again|another|(?<!can i )(?<!could i )(?<!should i )(?<!may i )still|currently|recent\w*|today|yesterday"
-    r"|this (?:week|month)|last (?:week|month)"
-    r"|(?<!no problems )(?<!no trouble )(?<!no issues )(?<!nothing )(?<!fine )(?<!fine ever )since"
-    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"again|another|still|currently|recent\w*|today|yesterday|this (?:week|month)|last (?:week|month)"
     r"|(?:days?|weeks?|a week|a fortnight|a month|a couple of weeks) ago|on antibiotics|taking antibiotics"
     r"|just (?:finished|had|been|got|started|come off|came off)"
     r"|came back|come back|keeps? (?:coming|getting)|tonight|this (?:morning|afternoon|evening)|lately|these days"
@@ -1437,12 +1419,8 @@ _YEARS_BACK = (
     r"|(?:all |fully )?(?:recovered|better)|gone (?:now|away)|went away|over (?:now|with)|sorted|cleared)"
 )
 # An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
-# with flu"): history, not a recent infection. "Can I still do this" is asked of the rest only where the message
-# says the illness is over ("cleared up with antibiotics, no problems since, can I still do this?").
-_ILLNESS_LONG_OVER = (
-    rf"^(?!.*\b(?:{_SAID_OF_NOW})\b)(?!(?!.*{_RESOLVED.pattern}).*\b(?:can|could|should|may) i still\b)"
-    rf".*\b(?:{_YEARS_BACK})\b"
-)
+# with flu"): history, not a recent infection.
+_ILLNESS_LONG_OVER = rf"^(?!.*\b(?:{_SAID_OF_NOW})\b).*\b(?:{_YEARS_BACK})\b"
 # A piece of a message that tells no thing of its own, only when the thing said beside it was or that it is over
 # ("it was about 10 years ago", "i had one years ago", "had a lot as a kid", "long gone"): read in the clause on either
 # side (`_clauses`).
@@ -1464,7 +1442,8 @@ _CHILLED_BY_THE_COLD = (
 # A crash or fall placed years back with nothing recent said of it is history, as an illness long over is; unless
 # the pain has gone on since ("hurt ever since"), which "no problems since" does not say.
 _TRAUMA_LONG_OVER = (
-    r"^(?!.*\b(?:never (?:been )?(?:the same|right)|not been (?:the same|right))\b)" + _ILLNESS_LONG_OVER
+    r"^(?!.*\b(?:(?<!no problems )(?<!no trouble )(?<!no issues )(?<!nothing )(?<!fine )(?<!fine ever )since"
+    r"|never (?:been )?(?:the same|right)|not been (?:the same|right))\b)" + _ILLNESS_LONG_OVER
 )
 # The words of two signs of infection (crp-facts.md section 5): a fever or chills, a bacterial infection.
 _FEVER = (
@@ -1916,7 +1895,6 @@ RULES: tuple[RedFlagRule, ...] = (
             6,
         ),
         rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
-        unless=(_LIMP_AND_PLEASANT,),
     ),
     # --- urgent care: possible aortic aneurysm
     _rule(
@@ -2128,7 +2106,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(WEAK, LIMB, 4),
         FOOT_DROP,
         GRIP_LOST,
-        unless=(_LIMP_WITH_EASE, _LIMP_AND_PLEASANT),
+        unless=(_LIMP_WITH_EASE,),
     ),
     # New numbness or weakness said without a place: the warning's own title typed back ("New numbness or
     # weakness"), "some new weakness lately", "numbness or weakness that is new", or numbness that stays ("the
