@@ -173,6 +173,8 @@ def present_symptoms(plain_text: str) -> str:
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
     if not _HAPPENING.search(text) and not _FEAR_COME_TRUE.search(text):
         text = " ".join(_FEARED_LOSS.sub(" ", text).split())
+    else:  # a foreseen loss that has happened: "i might lose control ... again, it happened on monday"
+        text = " ".join(_FORESEEN_LOSE.sub(" ", text).split())
     if not _HAPPENING.search(text):  # "if you ever had a pulse in your belly would you stop? I have one now"
         text = " ".join(_ASKED_IF_EVER.sub(" ", _HYPOTHETICAL.sub(" ", text)).split())
         if _SAID_TO_BE_SUPPOSED.search(text):
@@ -268,6 +270,7 @@ def fired_rules(question: str, rules: Iterable[RedFlagRule], written: str | None
     plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(question)).split())
     clauses = _clauses(question, question if written is None else written)
     readers_own = about_the_reader(plain, clauses)
+    readers_own_whole = about_the_reader(plain)
     present = present_symptoms(plain)
     theirs = their_words_now(question, written)
     return [
@@ -275,6 +278,9 @@ def fired_rules(question: str, rules: Iterable[RedFlagRule], written: str | None
         for rule in rules
         # the writer's own reading first, whole: the other person's words can add a sign, never take one away
         if rule.fires(readers_own if rule.about_history else present, clauses)
+        # someone else's words dropped by clause can find the writer's own sign after them; dropped as before, whole,
+        # they still read what they read then: the clause reading only adds
+        or (rule.about_history and rule.fires(readers_own_whole, clauses))
         or any(rule.fires_for_them(said) for said in theirs)
     ]
 
@@ -481,8 +487,9 @@ _FEAR = (
 )
 # A loss foreseen: "I'm scared I'll lose", "will I lose", "would/might/could I lose", "am I going to lose".
 _FORESEEN = r"ill|will i|will you|would i|would you|might|could i|going to|gonna"
+_FORESEEN_LOSE = re.compile(rf"\b(?:{_FORESEEN}) (?=loses?\b)")
 _FEARED_LOSS = re.compile(
-    rf"\b(?:(?:{_FEAR}) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)|(?:{_FORESEEN}) (?:lose|loses))"
+    rf"\b(?:{_FEAR}) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
     r"(?: (?!(?:i|im|ive|id|me|my|he|hes|she|shes|they|theyre|we|his|her|their|our|your|it|its|both|but|now|since"
     r"|because|already|again|actually|really)\b)\w+){0,3}"
 )
@@ -730,9 +737,11 @@ _DENIED_BEAT = re.compile(
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
 LOSE = (
     r"(?<!dont )(?<!do not )(?<!doesnt )(?<!does not )(?<!never )(?<!wont )(?<!will not )"
-    # nor the wish not to ("how do I not lose") nor people in general ("do people lose"); a loss only foreseen ("I'm
-    # scared I'll lose", "will I lose") is a feared loss (`_FEARED_LOSS`), not read unless it has happened
-    r"(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
+    # nor the wish not to ("how do I not lose") nor people in general ("do people lose"), nor a loss only foreseen
+    # ("I'm scared I'll lose", "will I lose"): once the message says it has happened, `present_symptoms` drops the
+    # foreseeing word and the loss is read ("i might lose control again, it happened on monday")
+    r"(?<!ill )(?<!will i )(?<!will you )(?<!would i )(?<!would you )(?<!might )(?<!could i )"
+    r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
     # nor a loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any
     # feeling", "I didn't lose control", "I'm not losing control"), unless words after it say it has happened
     # ("never lost control before yesterday", "didn't lose control until last night", "never like this")
