@@ -59,13 +59,14 @@ def test_a_worse_check_in_is_answered_on_today(
     page.get_by_role("button", name="Yes, save it").click()  # an urgent sign is saved once confirmed
     page.wait_for_url(f"{server_url}/?saved=check-in")
 
-    # The note's words name an urgent sign (the help system's red-flag rules), which stands at the safety gate:
-    # Today gives one box with the advice, the sign, its source and one duration, and nothing inviting practice.
+    # The note's words name an urgent sign (the help system's red-flag rules), which stands at the safety gate, and a
+    # see-a-clinician one beside it (weak legs): Today gives one box with the advice, the signs, their sources, each
+    # sign's own time and when the questions open (7022fa1b), and nothing inviting practice.
     notice = page.locator("#safety-standing")
     notice.wait_for()
     text = notice.inner_text()
     assert "Please seek urgent medical care now" in text and "warning sign in a check-in" in text
-    assert "Source:" in text and "holds until" in text
+    assert "Source:" in text and "when the last of these times is up" in text
     assert page.locator("#after-check-in").count() == 0
     assert "supported variant" not in page.locator("main").inner_text()
     assert page.get_by_role("button", name="Begin").count() == 0
