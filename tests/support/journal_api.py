@@ -105,3 +105,11 @@ def seed_something_of_everything(api: httpx.Client, clock: FakeClock) -> dict[st
     api.post("/api/checkins", json={**after, "note": "Calmer"}).raise_for_status()
     api.post("/api/psfs", json={"activities": [{"name": "sitting", "score": 4}]}).raise_for_status()
     return {"session": session["id"]}
+
+
+def rest_ended_early(client: httpx.Client, clock: FakeClock, seconds: int) -> None:
+    """A rest started and ended early after `seconds` on the app's clock (a rest under a minute, or one of a minute)."""
+    session = client.post("/api/sessions", json={"planned_minutes": 5}).json()
+    clock.advance(seconds)
+    finished = {"elapsed_s": seconds, "status": "ended_early"}
+    assert client.post(f"/api/sessions/{session['id']}/finish", json=finished).status_code == 200

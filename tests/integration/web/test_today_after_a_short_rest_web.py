@@ -7,6 +7,7 @@ import re
 from fastapi.testclient import TestClient
 
 from support.clock import FakeClock
+from support.journal_api import rest_ended_early
 
 
 def _first_line(client: TestClient) -> str:
@@ -15,26 +16,19 @@ def _first_line(client: TestClient) -> str:
     return found.group(1)
 
 
-def _rest(client: TestClient, clock: FakeClock, seconds: int) -> None:
-    session = client.post("/api/sessions", json={"planned_minutes": 5}).json()
-    clock.advance(seconds)
-    finished = {"elapsed_s": seconds, "status": "ended_early"}
-    assert client.post(f"/api/sessions/{session['id']}/finish", json=finished).status_code == 200
-
-
 def test_a_first_rest_under_a_minute_is_said_in_words(cleared: TestClient, clock: FakeClock) -> None:
-    _rest(cleared, clock, 9)
+    rest_ended_early(cleared, clock, 9)
     line = _first_line(cleared)
     assert line == (
         "Your rest was under a minute: kept in your journal, but a session counts as practice once it lasts a minute"
     )
-    _rest(cleared, clock, 20)
+    rest_ended_early(cleared, clock, 20)
     assert _first_line(cleared).startswith("Your 2 rests in the last 28 days were each under a minute:")
 
 
 def test_a_rest_of_a_minute_brings_the_numbers_back(cleared: TestClient, clock: FakeClock) -> None:
-    _rest(cleared, clock, 9)
-    _rest(cleared, clock, 60)
+    rest_ended_early(cleared, clock, 9)
+    rest_ended_early(cleared, clock, 60)
     assert _first_line(cleared).startswith("1 session (1 min) in the last 7 days")
 
 
